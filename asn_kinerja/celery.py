@@ -1,0 +1,21 @@
+"""The Celery app. Worker: `make worker`; beat: `make beat` (see README)."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "asn_kinerja.settings")
+
+app = Celery("asn_kinerja")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Every periodic job lives here, each with when and why. Later issues add theirs.
+app.conf.beat_schedule = {
+    # 01:00 WIB: clear expired login lockouts so the axes table stays small.
+    "bersihkan-kunci-login": {
+        "task": "pegawai.tasks.akses_bersihkan_kunci_login_task",
+        "schedule": crontab(hour=1, minute=0),
+    },
+}
