@@ -33,11 +33,7 @@ class Kolom:
 
 
 def aman(value):
-    """Make a value safe for a cell: strings that Excel would treat as a formula get a quote prefix."""
-    if isinstance(value, str):
-        if value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
+    """Normalise a value for a cell (aware datetimes to local time, Decimal to float)."""
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         from django.utils import timezone
 
@@ -45,6 +41,16 @@ def aman(value):
     if isinstance(value, decimal.Decimal):
         return float(value)
     return value
+
+
+def sel(ws, value, *, format: str | None = None) -> WriteOnlyCell:
+    """A cell whose text is always text: a value starting with = + - @ is never a formula."""
+    cell = WriteOnlyCell(ws, value=aman(value))
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+    if format:
+        cell.number_format = format
+    return cell
 
 
 def sheet_tulis(wb: Workbook, judul: str, kolom: Sequence[Kolom], rows: Iterable[Sequence], *, fills=None) -> None:
@@ -67,9 +73,7 @@ def sheet_tulis(wb: Workbook, judul: str, kolom: Sequence[Kolom], rows: Iterable
         colours = fills(row) if fills else None
         cells = []
         for i, (k, value) in enumerate(zip(kolom, row, strict=False)):
-            cell = WriteOnlyCell(ws, value=aman(value))
-            if k.format:
-                cell.number_format = k.format
+            cell = sel(ws, value, format=k.format)
             if colours and colours[i] is not None:
                 cell.fill = colours[i]
             cells.append(cell)
