@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from asn_kinerja.placeholder import belum_ada
+from asn_kinerja.views import BerandaView
 
 admin.site.site_header = "ASN Kinerja: Administrasi"
 admin.site.site_title = "ASN Kinerja"
 admin.site.index_title = "Data induk"
 
 urlpatterns = [
-    path("", belum_ada, name="beranda"),
+    path("", BerandaView.as_view(), name="beranda"),
     path("akun/", include("pegawai.urls_akun")),
     path("pegawai/", include("pegawai.urls")),
     path("admin/", admin.site.urls),

@@ -1,11 +1,4 @@
-"""
-WSGI config for asn_kinerja project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+"""The WSGI entry point for production: `gunicorn asn_kinerja.wsgi -w 4 -b 127.0.0.1:8000` (see docs/DEPLOYMENT.md)."""
 
 import os
 

@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Periods, SKP, realisation, daily logs, ratings, objections, scores and rankings (a later issue)."""

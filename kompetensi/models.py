@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Competency dictionary, position standards, assessments, gaps and development (a later issue)."""

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from .models import Jabatan, Pegawai, PeranPengguna, UnitKerja
+from .models import ImporPegawai, Jabatan, Pegawai, PeranPengguna, UnitKerja
 
 Peran = PeranPengguna.Peran
 
@@ -251,3 +251,32 @@ def may_manage_opd(user, opd_id: int | None) -> bool:
 def may_manage_master(user) -> bool:
     """Position catalogue, roles and the Pemda-wide tree: Admin BKD only."""
     return akses_get(user).admin_bkd
+
+
+# --- imports ----------------------------------------------------------------------------------
+
+
+def impor_scope(user) -> QuerySet[ImporPegawai]:
+    """Excel imports a user may see: all for Admin BKD, their own for Admin OPD, none otherwise."""
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return ImporPegawai.objects.all()
+    if akses.admin_opd:
+        return ImporPegawai.objects.filter(dibuat_oleh_id=akses.user_id)
+    return ImporPegawai.objects.none()
+
+
+def access_impor(user, pk, *, milik_sendiri: bool = False) -> ImporPegawai:
+    """The import `pk` if the user may see it, else 404. With milik_sendiri (its activation
+    codes), only its importer: anyone else, Admin BKD included, gets the same 404."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    qs = impor_scope(user).select_related("opd")
+    if milik_sendiri:
+        qs = qs.filter(dibuat_oleh_id=user.pk)
+    impor = qs.filter(pk=pk).first()
+    if impor is None:
+        raise Http404("Impor tidak ditemukan.")
+    return impor

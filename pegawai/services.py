@@ -104,8 +104,13 @@ def unit_update(
     _unit_check_parent(jenis=unit.jenis, induk=induk)
     if induk is not None and (induk.pk == unit.pk or induk.pk in _unit_descendant_ids(unit.pk)):
         raise ValidationError({"induk": "Unit induk tidak boleh unit itu sendiri atau turunannya."})
-    if not aktif and unit.aktif and Pegawai.objects.filter(unit=unit, aktif=True).exists():
-        raise ValidationError({"aktif": "Unit masih memiliki pegawai aktif; pindahkan mereka terlebih dahulu."})
+    if not aktif and unit.aktif:
+        if Pegawai.objects.filter(unit=unit, aktif=True).exists():
+            raise ValidationError({"aktif": "Unit masih memiliki pegawai aktif; pindahkan mereka terlebih dahulu."})
+        if UnitKerja.objects.filter(induk=unit, aktif=True).exists():
+            raise ValidationError(
+                {"aktif": "Unit masih memiliki sub-unit aktif; nonaktifkan sub-unit terlebih dahulu."}
+            )
     induk_berubah = unit.induk_id != (induk.pk if induk else None)
     unit.kode, unit.nama, unit.induk, unit.aktif = kode.strip(), nama.strip(), induk, aktif
     unit.full_clean()
@@ -188,6 +193,11 @@ def _pegawai_check_unit(actor, unit: UnitKerja) -> None:
         raise ValidationError({"unit": "Pegawai harus ditempatkan di OPD atau unit di bawahnya."})
 
 
+def _pegawai_check_jabatan(jabatan: Jabatan) -> None:
+    if not jabatan.aktif:
+        raise ValidationError({"jabatan": "Jabatan tidak aktif."})
+
+
 def kode_aktivasi_buat() -> str:
     raw = "".join(secrets.choice(_ALFABET_KODE) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
@@ -213,6 +223,7 @@ def pegawai_create(*, actor, **data) -> tuple[Pegawai, str]:
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     _pegawai_check_unit(actor, data["unit"])
+    _pegawai_check_jabatan(data["jabatan"])
     pegawai = Pegawai(**data)
     pegawai.full_clean()
     pegawai_check_atasan(pegawai_id=None, atasan=pegawai.atasan)
@@ -249,25 +260,48 @@ def pegawai_update(*, actor, pegawai: Pegawai, keterangan_mutasi: str = "", **da
         raise PermissionDenied("Anda tidak berwenang mengubah data pegawai ini.")
     if "unit" in data and data["unit"].pk != pegawai.unit_id:
         _pegawai_check_unit(actor, data["unit"])
+    if "jabatan" in data and data["jabatan"].pk != pegawai.jabatan_id:
+        _pegawai_check_jabatan(data["jabatan"])
     lama_unit, lama_jabatan, lama_nip = pegawai.unit_id, pegawai.jabatan_id, pegawai.nip
     for name, value in data.items():
         setattr(pegawai, name, value)
-    pegawai.full_clean()
+    # Before full_clean: its check constraint would otherwise answer "self as atasan" with the
+    # constraint's name instead of a sentence.
     pegawai_check_atasan(pegawai_id=pegawai.pk, atasan=pegawai.atasan)
+    pegawai.full_clean()
     changed = [f for f in data]
     pegawai.save(update_fields=[*changed, "updated_at"])
     if pegawai.user_id and (pegawai.nip != lama_nip or "email" in data):
         if pegawai.nip != lama_nip and User.objects.filter(username=pegawai.nip).exclude(pk=pegawai.user_id).exists():
             raise ValidationError({"nip": "Sudah ada akun dengan NIP ini."})
-        User.objects.filter(pk=pegawai.user_id).update(username=pegawai.nip, email=pegawai.email)
+        _user_simpan(pegawai.user_id, username=pegawai.nip, email=pegawai.email)
     if pegawai.unit_id != lama_unit or pegawai.jabatan_id != lama_jabatan:
         _riwayat_buka(actor=actor, pegawai=pegawai, keterangan=keterangan_mutasi or "Mutasi/perubahan jabatan")
     return pegawai
 
 
+def _user_simpan(user_id: int, **fields) -> None:
+    """Save account fields through the model (not a queryset update) so auditlog records them."""
+    user = User.objects.get(pk=user_id)
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+
+
+def _riwayat_tutup(pegawai: Pegawai, *, keterangan: str | None = None) -> None:
+    """Close the running placement (saved row by row so the audit trail shows it)."""
+    for riwayat in RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True):
+        riwayat.sampai = timezone.localdate()
+        fields = ["sampai"]
+        if keterangan is not None:
+            riwayat.keterangan = keterangan[:255]
+            fields.append("keterangan")
+        riwayat.save(update_fields=fields)
+
+
 def _riwayat_buka(*, actor, pegawai: Pegawai, keterangan: str) -> None:
     hari_ini = timezone.localdate()
-    RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(sampai=hari_ini)
+    _riwayat_tutup(pegawai)
     RiwayatJabatan.objects.create(
         pegawai=pegawai,
         unit=pegawai.unit,
@@ -285,6 +319,8 @@ def pegawai_move(
     """Mutasi: a new unit, jabatan and atasan; the old placement stays in the history."""
     if not keterangan.strip():
         raise ValidationError({"keterangan": "Keterangan mutasi wajib diisi (misalnya nomor SK)."})
+    if not Pegawai.objects.filter(pk=pegawai.pk, aktif=True).exists():
+        raise ValidationError("Pegawai tidak aktif; aktifkan kembali sebelum mutasi.")
     return pegawai_update(
         actor=actor, pegawai=pegawai, keterangan_mutasi=keterangan.strip(), unit=unit, jabatan=jabatan, atasan=atasan
     )
@@ -310,10 +346,8 @@ def pegawai_deactivate(*, actor, pegawai: Pegawai, alasan: str) -> Pegawai:
     pegawai.aktif = False
     pegawai.save(update_fields=["aktif", "updated_at"])
     if pegawai.user_id:
-        User.objects.filter(pk=pegawai.user_id).update(is_active=False)
-    RiwayatJabatan.objects.filter(pegawai=pegawai, sampai__isnull=True).update(
-        sampai=timezone.localdate(), keterangan=f"Nonaktif: {alasan.strip()}"[:255]
-    )
+        _user_simpan(pegawai.user_id, is_active=False)
+    _riwayat_tutup(pegawai, keterangan=f"Nonaktif: {alasan.strip()}")
     return pegawai
 
 
@@ -327,7 +361,7 @@ def pegawai_reactivate(*, actor, pegawai: Pegawai) -> Pegawai:
     pegawai.aktif = True
     pegawai.save(update_fields=["aktif", "updated_at"])
     if pegawai.user_id:
-        User.objects.filter(pk=pegawai.user_id).update(is_active=True)
+        _user_simpan(pegawai.user_id, is_active=True)
     _riwayat_buka(actor=actor, pegawai=pegawai, keterangan="Diaktifkan kembali")
     return pegawai
 
@@ -372,9 +406,13 @@ def akun_set_password(*, user, password: str) -> None:
     """The owner chose their own password: clear the activation code and the forced change."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    Pegawai.objects.filter(user=user).update(
-        wajib_ganti_password=False, kode_aktivasi_hash="", kode_aktivasi_berlaku_sampai=None
-    )
+    for pegawai in Pegawai.objects.filter(user=user):
+        pegawai.wajib_ganti_password = False
+        pegawai.kode_aktivasi_hash = ""
+        pegawai.kode_aktivasi_berlaku_sampai = None
+        pegawai.save(
+            update_fields=["wajib_ganti_password", "kode_aktivasi_hash", "kode_aktivasi_berlaku_sampai", "updated_at"]
+        )
 
 
 # --- roles ------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from asn_kinerja.placeholder import belum_ada
+from .views import akun
 
 app_name = "akun"
 
 urlpatterns = [
-    path("masuk/", belum_ada, name="login"),
-    path("keluar/", belum_ada, name="logout"),
-    path("kata-sandi/", belum_ada, name="password-change"),
+    path("masuk/", akun.AkunLoginView.as_view(), name="login"),
+    path("keluar/", akun.AkunLogoutView.as_view(), name="logout"),
+    path("kata-sandi/", akun.PasswordChangeView.as_view(), name="password-change"),
 ]

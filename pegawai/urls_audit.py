@@ -1,10 +1,10 @@
 from django.urls import path
 
-from asn_kinerja.placeholder import belum_ada
+from .views import audit
 
 urlpatterns = [
-    path("audit/", belum_ada, name="audit-list"),
-    path("peran/", belum_ada, name="peran-list"),
-    path("peran/tambah/", belum_ada, name="peran-create"),
-    path("peran/<int:pk>/hapus/", belum_ada, name="peran-delete"),
+    path("audit/", audit.AuditListView.as_view(), name="audit-list"),
+    path("peran/", audit.PeranListView.as_view(), name="peran-list"),
+    path("peran/tambah/", audit.PeranCreateView.as_view(), name="peran-create"),
+    path("peran/<int:pk>/hapus/", audit.PeranDeleteView.as_view(), name="peran-delete"),
 ]

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from asn_kinerja.placeholder import belum_ada
+from .views import impor as v
 
 urlpatterns = [
-    path("impor/", belum_ada, name="impor-create"),
-    path("impor/template.xlsx", belum_ada, name="impor-template"),
-    path("impor/<int:pk>/", belum_ada, name="impor-detail"),
-    path("impor/<int:pk>/status.json", belum_ada, name="impor-status"),
-    path("impor/<int:pk>/galat.xlsx", belum_ada, name="impor-galat"),
-    path("impor/<int:pk>/kode-aktivasi.xlsx", belum_ada, name="impor-kredensial"),
+    path("impor/", v.ImporCreateView.as_view(), name="impor-create"),
+    path("impor/template.xlsx", v.ImporTemplateView.as_view(), name="impor-template"),
+    path("impor/<int:pk>/", v.ImporDetailView.as_view(), name="impor-detail"),
+    path("impor/<int:pk>/status.json", v.ImporStatusView.as_view(), name="impor-status"),
+    path("impor/<int:pk>/galat.xlsx", v.ImporGalatView.as_view(), name="impor-galat"),
+    path("impor/<int:pk>/kode-aktivasi.xlsx", v.ImporKredensialView.as_view(), name="impor-kredensial"),
 ]

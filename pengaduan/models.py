@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Public complaints, the SLA calendar and satisfaction surveys (SKM/IKM) (a later issue)."""

@@ -1,0 +1,188 @@
+"""Directory benchmark: queries and server time of `pegawai:pegawai-list` at 100 / 10,000 / 100,000.
+
+    .venv/bin/python -m bench.direktori                 # SQLite file under bench/out/
+    .venv/bin/python -m bench.direktori --pg            # PostgreSQL database bench_asn (created, then dropped)
+    .venv/bin/python -m bench.direktori --ukuran 100,10000 --ulang 20
+
+For each size it fills a scratch database with bench.generate, signs in an Admin BKD (the widest
+scope) with Django's test Client, and requests the directory four ways: the first page, a name
+search (?q=), a unit filter (?unit=<a bidang>) and page 50. For each it prints the number of
+queries (CaptureQueriesContext) and the median and 90th-percentile time over --ulang requests,
+measured around the full request in-process (middleware, view, template; no network). The app
+runs with DEBUG=0 (as in production) but with plain static storage so no collectstatic is needed.
+Results are also written to bench/out/direktori-<sqlite|postgresql>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+PG_URL = "postgresql://postgres@127.0.0.1:5432/bench_asn"
+PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
+
+
+def _pg(program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """psql/createdb/dropdb against the local server (fixed arguments, no user input)."""
+    return subprocess.run([program, *PG_ARGS, *args], **kwargs)  # noqa: S603
+
+
+def _siapkan_env(pg: bool) -> Path | None:
+    """Environment for settings.py; must run before django.setup()."""
+    OUT.mkdir(exist_ok=True)
+    berkas = None
+    if pg:
+        _pg("dropdb", "--if-exists", "bench_asn", check=True)  # a left-over from an aborted run
+        _pg("createdb", "bench_asn", check=True)
+        os.environ["DATABASE_URL"] = PG_URL
+    else:
+        berkas = OUT / "direktori.sqlite3"
+        for lama in OUT.glob("direktori.sqlite3*"):
+            lama.unlink()
+        os.environ["DATABASE_URL"] = f"sqlite:///{berkas}"
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "testserver",
+            "SECURE_SSL_REDIRECT": "0",
+            "SESSION_COOKIE_SECURE": "0",
+            "CSRF_COOKIE_SECURE": "0",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return berkas
+
+
+def _ukur(client, url: str, params: dict, ulang: int, user) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):  # warm-up: template and query caches, connection
+        r = client.get(url, params)
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.get(url, params)
+    queries = list(ctx.captured_queries)  # copy now: the next request clears the log
+    if r.status_code != 200:
+        raise SystemExit(f"{url} {params} menjawab {r.status_code}: {r.content[:200]!r}")
+    waktu = []
+    for _ in range(ulang):
+        t = time.perf_counter()
+        client.get(url, params)
+        waktu.append((time.perf_counter() - t) * 1000)
+    waktu.sort()
+    lambat = max(queries, key=lambda q: float(q.get("time") or 0))
+    return {
+        "params": params,
+        "queries": len(queries),
+        "median_ms": round(statistics.median(waktu), 1),
+        "p90_ms": round(waktu[int(len(waktu) * 0.9) - 1], 1),
+        "baris": _jumlah_baris(user, params),
+        "sql": [f"{q['time']}s {q['sql']}" for q in queries],
+        "terlambat": lambat["sql"][:300],
+    }
+
+
+def _jumlah_baris(user, params: dict) -> int:
+    """Rows the filter matches (outside the timed requests)."""
+    from django.http import QueryDict
+
+    from pegawai.selectors import pegawai_list
+
+    data = QueryDict(mutable=True)
+    data.update({k: str(v) for k, v in params.items() if k != "page"})
+    filterset = pegawai_list(user=user, data=data)
+    assert filterset.is_valid(), filterset.errors
+    return filterset.qs.count()
+
+
+def jalankan(ukuran: list[int], ulang: int, pg: bool) -> list[dict]:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+    from django.urls import reverse
+
+    from bench.generate import admin_bkd_buat, generate
+    from pegawai.models import Pegawai, UnitKerja
+
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    hasil = []
+    with override_settings(STORAGES=storages):
+        call_command("migrate", verbosity=0, interactive=False)
+        url = reverse("pegawai:pegawai-list")
+        for i, n in enumerate(ukuran):
+            if i:
+                call_command("flush", verbosity=0, interactive=False)
+            gen = generate(n)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cur:
+                    cur.execute("VACUUM ANALYZE")
+            admin = admin_bkd_buat()
+            client = Client()
+            client.force_login(admin.user)
+            bidang = UnitKerja.objects.filter(jenis="bidang").order_by("kode").first()
+            nama_umum = Pegawai.objects.order_by("id").values_list("nama", flat=True)[n // 2].split()[-1]
+            halaman = min(50, max(1, -(-n // 25)))
+            variasi = {
+                "daftar": {},
+                "cari": {"q": nama_umum},
+                "unit": {"unit": bidang.pk},
+                f"halaman {halaman}": {"page": halaman},
+            }
+            baris = {"ukuran": n, "vendor": connection.vendor, "generate": gen, "hasil": {}}
+            for nama, params in variasi.items():
+                baris["hasil"][nama] = _ukur(client, url, params, ulang, admin.user)
+                h = baris["hasil"][nama]
+                print(
+                    f"{connection.vendor:10} {n:>7,} {nama:12} {h['queries']:>3} query  "
+                    f"median {h['median_ms']:>7.1f} ms  p90 {h['p90_ms']:>7.1f} ms  ({h['baris']} baris)",
+                    flush=True,
+                )
+            hasil.append(baris)
+    return hasil
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Benchmark halaman direktori pegawai.")
+    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({PG_URL}) alih-alih SQLite")
+    parser.add_argument("--ukuran", default="100,10000,100000", help="jumlah pegawai, dipisah koma")
+    parser.add_argument("--ulang", type=int, default=20, help="jumlah permintaan yang diukur per variasi")
+    parser.add_argument("--simpan-db", action="store_true", help="jangan hapus basis data benchmark di akhir")
+    args = parser.parse_args(argv)
+    ukuran = [int(u) for u in args.ukuran.split(",") if u.strip()]
+    berkas = _siapkan_env(args.pg)
+    try:
+        hasil = jalankan(ukuran, args.ulang, args.pg)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.simpan_db:
+            if args.pg:
+                _pg("dropdb", "--if-exists", "bench_asn", check=False)
+            elif berkas is not None:
+                for lama in OUT.glob("direktori.sqlite3*"):
+                    lama.unlink()
+    keluaran = OUT / f"direktori-{'postgresql' if args.pg else 'sqlite'}.json"
+    keluaran.write_text(json.dumps(hasil, indent=2, default=str))
+    print(f"Hasil lengkap: {keluaran}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

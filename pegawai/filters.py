@@ -1,0 +1,103 @@
+"""FilterSets for the employee directory and the position catalogue."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from .access import unit_scope
+from .forms import UnitPohonField
+from .models import Jabatan, Pegawai, UnitKerja
+
+AKTIF_PILIHAN = [("1", "Aktif"), ("0", "Nonaktif"), ("semua", "Semua")]
+
+
+class UnitFilter(django_filters.Filter):
+    field_class = UnitPohonField
+
+
+class PegawaiFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Cari",
+        method="filter_q",
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Nama atau NIP", "type": "search"}),
+    )
+    unit = UnitFilter(label="Unit kerja", method="filter_unit", empty_label="Semua unit")
+    jabatan = django_filters.ModelChoiceFilter(
+        label="Jabatan", queryset=Jabatan.objects.order_by("nama", "kode"), empty_label="Semua jabatan"
+    )
+    jenis_jabatan = django_filters.ChoiceFilter(
+        label="Jenis jabatan", field_name="jabatan__jenis", choices=Jabatan.Jenis.choices, empty_label="Semua jenis"
+    )
+    status_kepegawaian = django_filters.ChoiceFilter(
+        label="Status", choices=Pegawai.Status.choices, empty_label="Semua status"
+    )
+    golongan = django_filters.ChoiceFilter(
+        label="Golongan/grade", choices=Pegawai.GOLONGAN_CHOICES, empty_label="Semua golongan"
+    )
+    aktif = django_filters.ChoiceFilter(
+        label="Keaktifan", choices=AKTIF_PILIHAN, method="filter_aktif", empty_label=None
+    )
+
+    class Meta:
+        model = Pegawai
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, user, **kwargs):
+        if data is not None and not data.get("aktif"):
+            # The directory lists active employees unless asked otherwise.
+            data = data.copy()
+            data["aktif"] = "1"
+        super().__init__(data, *args, **kwargs)
+        # Units the user may see; picking an OPD or a Bidang includes every unit below it.
+        self.filters["unit"].extra["queryset"] = unit_scope(user)
+
+    def filter_q(self, queryset, name, value):
+        teks = value.strip()
+        nip = "".join(teks.split())
+        if nip.isdigit():
+            # NIP prefix: served by the unique index (varchar_pattern_ops on PostgreSQL).
+            return queryset.filter(nip__startswith=nip)
+        return queryset.filter(nama__icontains=teks)
+
+    def filter_unit(self, queryset, name, unit: UnitKerja):
+        if unit.jenis == UnitKerja.Jenis.PEMDA:
+            return queryset
+        if unit.jenis == UnitKerja.Jenis.OPD:
+            return queryset.filter(unit__opd=unit)
+        if unit.jenis == UnitKerja.Jenis.BIDANG:
+            return queryset.filter(Q(unit=unit) | Q(unit__induk=unit))
+        return queryset.filter(unit=unit)
+
+    def filter_aktif(self, queryset, name, value):
+        if value == "1":
+            return queryset.filter(aktif=True)
+        if value == "0":
+            return queryset.filter(aktif=False)
+        return queryset
+
+
+class JabatanFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Cari",
+        method="filter_q",
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Nama atau kode jabatan", "type": "search"}),
+    )
+    jenis = django_filters.ChoiceFilter(label="Jenis jabatan", choices=Jabatan.Jenis.choices, empty_label="Semua jenis")
+    aktif = django_filters.ChoiceFilter(
+        label="Keaktifan", choices=AKTIF_PILIHAN[:2], method="filter_aktif", empty_label="Semua"
+    )
+
+    class Meta:
+        model = Jabatan
+        fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        teks = value.strip()
+        return queryset.filter(Q(nama__icontains=teks) | Q(kode__icontains=teks))
+
+    def filter_aktif(self, queryset, name, value):
+        return queryset.filter(aktif=value == "1")

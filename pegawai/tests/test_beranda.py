@@ -1,0 +1,117 @@
+"""The home page shows each role its own cards, in a fixed number of queries."""
+
+import re
+
+from django.urls import reverse
+
+from pegawai.models import ImporPegawai, PeranPengguna
+from pegawai.tests.factories import PegawaiFactory, PeranFactory, UnitKerjaFactory
+
+BERANDA = reverse("beranda")
+
+
+def angka(html: str, kunci: str) -> int:
+    match = re.search(rf'data-test="{kunci}">([\d.]+)<', html)
+    assert match, f"{kunci} tidak tampil"
+    return int(match.group(1).replace(".", ""))
+
+
+def test_tamu_diarahkan_ke_halaman_masuk(client, db):
+    response = client.get(BERANDA)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("akun:login"))
+
+
+def test_pegawai_melihat_profil_saja(login, pegawai):
+    response = login(pegawai).get(BERANDA)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Profil Saya" in html
+    assert reverse("pegawai:profil-saya") in html
+    assert pegawai.nip in html
+    assert pegawai.atasan.nama in html
+    assert 'data-test="tim-total"' not in html
+    assert 'data-test="pegawai-aktif"' not in html
+    assert reverse("pegawai:audit-list") not in html
+
+
+def test_atasan_melihat_ukuran_tim_langsung_dan_tidak_langsung(login, kepala_opd, atasan, pegawai, rekan, admin_opd):
+    html = login(kepala_opd).get(BERANDA).content.decode()
+    # kepala_opd -> atasan, admin_opd (direct) -> pegawai, rekan (indirect)
+    assert angka(html, "tim-total") == 4
+    assert angka(html, "tim-langsung") == 2
+    assert angka(html, "tim-tidak-langsung") == 2
+    assert reverse("pegawai:tim") in html
+
+
+def test_bawahan_nonaktif_tidak_dihitung(login, atasan, pegawai, rekan):
+    rekan.aktif = False
+    rekan.save(update_fields=["aktif"])
+    html = login(atasan).get(BERANDA).content.decode()
+    assert angka(html, "tim-total") == 1
+
+
+def test_admin_opd_melihat_hitungan_opd_sendiri(login, admin_opd, admin_bkd, pegawai, rekan, outsider, opd_a):
+    ImporPegawai.objects.create(dibuat_oleh=admin_opd.user, opd=opd_a, berkas="impor/a.xlsx", nama_berkas="a.xlsx")
+    ImporPegawai.objects.create(dibuat_oleh=admin_bkd.user, opd=None, berkas="impor/b.xlsx", nama_berkas="b.xlsx")
+    html = login(admin_opd).get(BERANDA).content.decode()
+    # OPD A: kepala_opd, atasan, pegawai, rekan, admin_opd; outsider is in OPD B.
+    assert angka(html, "pegawai-aktif") == 5
+    assert angka(html, "unit-aktif") == 2  # the OPD and its bidang
+    assert angka(html, "impor-total") == 1
+    for name in ("pegawai:pegawai-list", "pegawai:impor-create", "pegawai:unit-list", "pegawai:jabatan-list"):
+        assert reverse(name) in html
+    assert 'data-test="peran-total"' not in html
+    assert reverse("pegawai:audit-list") not in html
+
+
+def test_admin_bkd_melihat_seluruh_pemda_peran_dan_audit(login, admin_bkd, pegawai, outsider):
+    html = login(admin_bkd).get(BERANDA).content.decode()
+    # admin_bkd, kepala_opd, atasan, pegawai (OPD A) and outsider (OPD B): the whole Pemda.
+    assert angka(html, "pegawai-aktif") == 5
+    assert angka(html, "peran-total") == PeranPengguna.objects.count()
+    assert reverse("pegawai:peran-list") in html
+    assert reverse("pegawai:audit-list") in html
+
+
+def test_petugas_pengaduan_hanya_melihat_kartu_dasar(login, petugas):
+    html = login(petugas).get(BERANDA).content.decode()
+    assert "Profil Saya" in html
+    assert "pengaduan" not in html.lower().replace("petugas pengaduan", "")
+    assert 'data-test="pegawai-aktif"' not in html
+    assert 'data-test="tim-total"' not in html
+
+
+def test_beranda_menolak_post(login, pegawai):
+    assert login(pegawai).post(BERANDA).status_code == 405
+
+
+def _tambah_bawahan_dan_unit(atasan, n):
+    for _ in range(n):
+        unit = UnitKerjaFactory(jenis="bidang", induk=atasan.unit.opd)
+        bawahan = PegawaiFactory(unit=unit, jabatan=atasan.jabatan, atasan=atasan)
+        PegawaiFactory(unit=unit, jabatan=atasan.jabatan, atasan=bawahan)
+        PeranFactory(peran="petugas_pengaduan", opd=atasan.unit.opd, user=bawahan.user)
+
+
+def test_jumlah_query_beranda_tetap_untuk_admin_bkd_atasan(login, admin_bkd, django_assert_num_queries):
+    client = login(admin_bkd)
+    _tambah_bawahan_dan_unit(admin_bkd, 2)
+    client.get(BERANDA)
+    with django_assert_num_queries(12) as sedikit:
+        client.get(BERANDA)
+    _tambah_bawahan_dan_unit(admin_bkd, 20)
+    with django_assert_num_queries(len(sedikit.captured_queries)):
+        html = client.get(BERANDA).content.decode()
+    assert angka(html, "tim-total") == 44
+
+
+def test_jumlah_query_beranda_tetap_untuk_admin_opd(login, admin_opd, django_assert_num_queries):
+    client = login(admin_opd)
+    _tambah_bawahan_dan_unit(admin_opd, 3)
+    client.get(BERANDA)
+    with django_assert_num_queries(10) as sedikit:
+        client.get(BERANDA)
+    _tambah_bawahan_dan_unit(admin_opd, 30)
+    with django_assert_num_queries(len(sedikit.captured_queries)):
+        client.get(BERANDA)

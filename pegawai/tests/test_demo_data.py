@@ -1,0 +1,221 @@
+from io import StringIO
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from pegawai.access import akses_get, is_atasan, pegawai_bawahan
+from pegawai.backends import KodeAktivasiBackend
+from pegawai.demo import DEMO_KODE_AKTIVASI, DEMO_PASSWORD, demo_muat, demo_rencana
+from pegawai.demo.data import STRUKTUR, struktur_parse
+from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
+from pegawai.validators import nip_parse, validate_nip
+
+User = get_user_model()
+MODELS = (UnitKerja, Jabatan, Pegawai, RiwayatJabatan, PeranPengguna, User, LogEntry)
+
+
+def _jumlah() -> dict[str, int]:
+    return {m.__name__: m.objects.count() for m in MODELS}
+
+
+def _muat(quiet=True) -> str:
+    out = StringIO()
+    call_command("demo_data", *(["--quiet"] if quiet else []), stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings):
+    settings.DEBUG = True  # demo_data refuses to run with DEBUG=0 (pytest-django's default)
+
+
+@pytest.fixture
+def demo(db):
+    """Loads the demo once; returns the printed logins by persona."""
+    return {login.persona: login for login in demo_muat().login}
+
+
+def _persona(demo, nama) -> Pegawai:
+    return Pegawai.objects.select_related("user", "unit", "jabatan").get(nip=demo[nama].nip)
+
+
+@pytest.mark.django_db
+def test_demo_data_dua_kali_tidak_mengubah_apa_pun():
+    _muat()
+    sesudah_pertama = _jumlah()
+    pegawai_pertama = list(Pegawai.objects.order_by("nip").values())
+    _muat()
+    assert _jumlah() == sesudah_pertama  # no new rows, not even audit entries
+    assert list(Pegawai.objects.order_by("nip").values()) == pegawai_pertama
+
+
+def test_demo_data_memuat_sekitar_300_pegawai_di_10_opd_yang_valid(demo):
+    assert 280 <= Pegawai.objects.filter(aktif=True).count() <= 330
+    assert UnitKerja.objects.filter(jenis=UnitKerja.Jenis.OPD).count() == 10
+    assert UnitKerja.objects.filter(jenis=UnitKerja.Jenis.PEMDA).get().nama == "Pemerintah Kota Sukamaju"
+    assert Pegawai.objects.filter(aktif=False).exists()  # retired employees, for the filters
+    status = set(Pegawai.objects.values_list("status_kepegawaian", flat=True))
+    assert status == {"pns", "cpns", "pppk"}
+    jenis = set(Pegawai.objects.values_list("jabatan__jenis", flat=True))
+    assert jenis == {j.value for j in Jabatan.Jenis}
+    nama_unit = set(UnitKerja.objects.values_list("nama", flat=True))
+    assert {"SD Negeri 1 Sukamaju", "UPT Puskesmas Sukamaju", "Kelurahan Cibening", "Bagian Organisasi"} <= nama_unit
+    for p in Pegawai.objects.all():
+        p.full_clean()  # NIP, golongan that fits PNS/CPNS/PPPK, unique NIP and account
+        assert p.golongan in (Pegawai.GRADE_PPPK if p.status_kepegawaian == "pppk" else Pegawai.PANGKAT)
+    for j in Jabatan.objects.all():
+        j.full_clean()
+    for u in UnitKerja.objects.all():
+        u.full_clean()
+    nips = list(Pegawai.objects.values_list("nip", "status_kepegawaian"))
+    assert len({n for n, _ in nips}) == len(nips)
+    for nip, status in nips:
+        validate_nip(nip)
+        lahir, tmt_tahun, _, _ = nip_parse(nip)
+        if status == "cpns":
+            assert tmt_tahun >= 2024
+
+
+def test_setiap_pegawai_aktif_kecuali_sekda_punya_atasan_tanpa_siklus(demo):
+    atasan = dict(Pegawai.objects.values_list("id", "atasan_id"))
+    aktif = set(Pegawai.objects.filter(aktif=True).values_list("id", flat=True))
+    puncak = [pk for pk in aktif if atasan[pk] is None]
+    assert len(puncak) == 1
+    assert Pegawai.objects.get(pk=puncak[0]).jabatan.nama == "Sekretaris Daerah"
+    for pk in aktif:
+        dilihat = set()
+        while pk is not None:
+            assert pk not in dilihat, "rantai atasan melingkar"
+            dilihat.add(pk)
+            pk = atasan[pk]
+        assert puncak[0] in dilihat  # every chain ends at the Sekda
+    # Every atasan is active and in the same OPD, except the Sekda above the OPD heads.
+    for p in Pegawai.objects.filter(aktif=True, atasan__isnull=False).select_related("unit", "atasan__unit"):
+        assert p.atasan.aktif
+        assert p.atasan.unit.opd_id == p.unit.opd_id or p.atasan_id == puncak[0]
+
+
+def test_unit_punya_opd_dan_riwayat_jabatan_konsisten(demo):
+    for unit in UnitKerja.objects.select_related("induk"):
+        if unit.jenis == UnitKerja.Jenis.PEMDA:
+            assert unit.opd_id is None and unit.induk_id is None
+        elif unit.jenis == UnitKerja.Jenis.OPD:
+            assert unit.opd_id == unit.pk and unit.induk.jenis == UnitKerja.Jenis.PEMDA
+        else:
+            assert unit.opd_id == unit.induk.opd_id
+            assert UnitKerja.TINGKAT[unit.induk.jenis] < unit.tingkat
+    for p in Pegawai.objects.filter(aktif=True):
+        berjalan = list(RiwayatJabatan.objects.filter(pegawai=p, sampai__isnull=True))
+        assert len(berjalan) == 1
+        assert (berjalan[0].unit_id, berjalan[0].jabatan_id) == (p.unit_id, p.jabatan_id)
+    assert not RiwayatJabatan.objects.filter(pegawai__aktif=False, sampai__isnull=True).exists()
+    assert RiwayatJabatan.objects.filter(sampai__isnull=False, pegawai__aktif=True).count() >= 5
+    for r in RiwayatJabatan.objects.filter(sampai__isnull=False):
+        assert r.mulai < r.sampai
+
+
+def test_setiap_peran_demo_bisa_masuk_dengan_perannya(demo):
+    assert set(demo) == {"admin_bkd", "admin_opd", "petugas", "kabid", "kadis", "pegawai", "guru", "aktivasi"}
+    for nama, login in demo.items():
+        p = _persona(demo, nama)
+        assert not p.user.is_staff and not p.user.is_superuser
+        assert p.user.username == p.nip and p.user.is_active
+        if nama != "aktivasi":
+            assert login.rahasia == DEMO_PASSWORD
+            assert p.user.check_password(DEMO_PASSWORD)
+            assert not p.wajib_ganti_password
+    assert akses_get(_persona(demo, "admin_bkd").user).admin_bkd
+    opd_disdik = UnitKerja.objects.get(kode="DISDIK")
+    assert akses_get(_persona(demo, "admin_opd").user).admin_opd_ids == {opd_disdik.pk}
+    petugas = akses_get(_persona(demo, "petugas").user)
+    assert petugas.petugas_semua and not petugas.admin
+    assert PeranPengguna.objects.count() == 3
+
+
+def test_hierarki_persona_demo(demo):
+    kadis, kabid, pegawai, guru = (_persona(demo, n) for n in ("kadis", "kabid", "pegawai", "guru"))
+    assert kadis.jabatan.nama == "Kepala Dinas" and kadis.unit.kode == "DISDIK"
+    assert kabid.atasan_id == kadis.pk and kabid.jabatan.nama == "Kepala Bidang"
+    assert pegawai.atasan.atasan_id == kabid.pk  # staf -> kepala seksi -> kepala bidang
+    assert is_atasan(kabid.user) and is_atasan(kadis.user) and not is_atasan(pegawai.user)
+    assert pegawai in pegawai_bawahan(kabid.pk) and pegawai in pegawai_bawahan(kadis.pk)
+    assert guru.atasan.jabatan.nama == "Kepala Sekolah" and guru.unit.nama == "SD Negeri 1 Sukamaju"
+    assert guru.jabatan.jenis == Jabatan.Jenis.FUNGSIONAL
+    # The demo pegawai was moved from the Dinas Sosial: the history shows it.
+    riwayat = list(RiwayatJabatan.objects.filter(pegawai=pegawai).order_by("mulai"))
+    assert [r.unit.opd.kode for r in riwayat] == ["DINSOS", "DISDIK"] and riwayat[0].sampai is not None
+
+
+def test_akun_aktivasi_masuk_dengan_kode_demo_dan_pegawai_lain_belum_punya_sandi(demo):
+    p = _persona(demo, "aktivasi")
+    assert demo["aktivasi"].rahasia == DEMO_KODE_AKTIVASI
+    assert not p.user.has_usable_password() and p.wajib_ganti_password
+    backend = KodeAktivasiBackend()
+    assert backend.authenticate(None, username=p.nip, password=DEMO_KODE_AKTIVASI) == p.user
+    assert backend.authenticate(None, username=p.nip, password="SALAH-KODE-0000") is None
+    persona_nip = {login.nip for login in demo.values()}
+    lain = Pegawai.objects.exclude(nip__in=persona_nip).select_related("user")
+    assert all(not p.user.has_usable_password() and p.wajib_ganti_password for p in lain)
+
+
+def test_demo_data_mengembalikan_akun_demo_yang_diubah(demo):
+    admin = _persona(demo, "admin_bkd")
+    admin.user.set_password("sandi-lain-123")
+    admin.user.is_staff = True
+    admin.user.save()
+    aktivasi = _persona(demo, "aktivasi")
+    aktivasi.user.set_password("sudah-diaktifkan-1")
+    aktivasi.user.save()
+    pegawai = _persona(demo, "pegawai")
+    Pegawai.objects.filter(pk=pegawai.pk).update(unit=UnitKerja.objects.get(kode="DISDIK-SMP-PD"))
+    PeranPengguna.objects.filter(user=admin.user).delete()
+
+    _muat()
+
+    admin.user.refresh_from_db()
+    assert admin.user.check_password(DEMO_PASSWORD) and not admin.user.is_staff
+    assert akses_get(User.objects.get(pk=admin.user.pk)).admin_bkd
+    aktivasi.user.refresh_from_db()
+    assert not aktivasi.user.has_usable_password()
+    pegawai.refresh_from_db()
+    assert pegawai.unit.kode == "DISDIK-SMP-KUR"
+    berjalan = RiwayatJabatan.objects.get(pegawai=pegawai, sampai__isnull=True)
+    assert berjalan.unit_id == pegawai.unit_id
+
+
+def test_demo_data_mencetak_tabel_login_dan_alamat(demo):
+    out = _muat(quiet=False)
+    assert "http://127.0.0.1:8000" in out
+    assert DEMO_PASSWORD in out and DEMO_KODE_AKTIVASI in out
+    for login in demo.values():
+        assert login.nip in out and login.label in out
+    assert "Dibuat: tidak ada" in out
+    assert _muat(quiet=True) == ""
+
+
+@pytest.mark.django_db
+def test_demo_data_menolak_berjalan_tanpa_debug_kecuali_dipaksa(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="hanya untuk pengembangan"):
+        call_command("demo_data", "--quiet")
+    assert not Pegawai.objects.exists() and not User.objects.exists()
+    call_command("demo_data", "--quiet", "--paksa")
+    assert Pegawai.objects.count() > 280
+
+
+def test_rencana_demo_stabil_dan_jenis_kelamin_nip_sesuai_persona():
+    a, b = demo_rencana(), demo_rencana()
+    assert [r.nip for r in a.pegawai] == [r.nip for r in b.pegawai]
+    assert [r.nama for r in a.pegawai] == [r.nama for r in b.pegawai]
+    jenis_kelamin = {r.persona: r.nip[14] for r in a.pegawai if r.persona}
+    assert jenis_kelamin["admin_bkd"] == "2" and jenis_kelamin["kadis"] == "1" and jenis_kelamin["guru"] == "2"
+
+
+def test_struktur_salah_ditolak_dengan_jelas():
+    with pytest.raises(ValueError, match="jabatan tidak dikenal"):
+        struktur_parse("X pemda Pemda\n  Y opd Dinas | BUKAN-JABATAN")
+    with pytest.raises(ValueError, match="lebih dari satu akar"):
+        struktur_parse("X pemda Pemda\nY pemda Pemda Lain")
+    assert struktur_parse(STRUKTUR).anak[0].kepala.jabatan == "JPT-SEKDA"

@@ -1,0 +1,50 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against pytest-django's live server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+HASIL = Path(__file__).resolve().parents[2] / "test-results"
+
+
+@pytest.fixture
+def peramban(monkeypatch):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} tidak ada: CI wajib menjalankan uji peramban (.ci/run memasangnya)")
+        pytest.skip(f"{CHROMIUM} tidak ada: pasang paket Debian chromium untuk uji peramban")
+    # Playwright's sync API runs an asyncio loop in this thread; Django's ORM (fixtures, asserts)
+    # would refuse to run next to it. Scoped to this test only.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def halaman(peramban, live_server):
+    """A desktop-sized page whose relative URLs go to the live server."""
+    konteks = peramban.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="id-ID")
+    konteks.set_default_timeout(15_000)
+    page = konteks.new_page()
+    try:
+        yield page
+    finally:
+        konteks.close()
+
+
+@pytest.fixture
+def folder_hasil():
+    HASIL.mkdir(exist_ok=True)
+    return HASIL

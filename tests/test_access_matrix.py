@@ -1,0 +1,302 @@
+"""Every URL of the project, requested by every persona: who gets what.
+
+`HARAPAN` holds one row per URL name. A new route without a row fails
+`test_setiap_url_punya_baris_harapan`, so every future page declares who may open it.
+Rules checked:
+- no URL answers 500 to anyone;
+- an anonymous visitor is sent to the login page from every non-public page;
+- each persona gets exactly the status in the table (200 allowed, 403 visible but not for
+  this role, 404 out of scope, 405 wrong method);
+- a POST to a state-changing route by an outsider or a plain pegawai changes nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from auditlog.models import LogEntry
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from pegawai.models import ImporPegawai, Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
+
+PERSONA = ("pegawai", "atasan", "rekan", "outsider", "admin_opd", "admin_bkd", "petugas")
+
+OK, REDIRECT, DILARANG, TIDAK_ADA, METODE = 200, 302, 403, 404, 405
+LOGIN = "login"  # anonymous: 302 to the login page
+PUBLIK = "publik"  # anonymous: served as is (status in "anonim")
+
+
+def _baris(
+    pegawai,
+    atasan,
+    rekan,
+    outsider,
+    admin_opd,
+    admin_bkd,
+    petugas,
+    *,
+    anonim=LOGIN,
+    ubah=False,
+) -> dict:
+    """One row of the matrix: the status per persona; ubah=True marks a state-changing route."""
+    status = dict(zip(PERSONA, (pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas), strict=True))
+    return {"status": status, "anonim": anonim, "ubah": ubah}
+
+
+def _hanya(status_lain, **khusus):
+    """A row where every persona gets `status_lain` except the ones named."""
+    return {p: khusus.get(p, status_lain) for p in PERSONA}
+
+
+def _baris_dari(peta: dict, **kw) -> dict:
+    return _baris(*(peta[p] for p in PERSONA), **kw)
+
+
+SEMUA_OK = _hanya(OK)
+SEMUA_DIALIHKAN = _hanya(REDIRECT)
+# Role-gated pages: the wrong role is a 403 before any object is looked up.
+ADMIN = _hanya(DILARANG, admin_opd=OK, admin_bkd=OK)
+BKD = _hanya(DILARANG, admin_bkd=OK)
+DIREKTORI = _hanya(DILARANG, atasan=OK, admin_opd=OK, admin_bkd=OK)
+# Another employee's record (the `pegawai` persona): self, supervisors and their OPD admin see it.
+PROFIL = _hanya(TIDAK_ADA, pegawai=OK, atasan=OK, admin_opd=OK, admin_bkd=OK)
+# Admin actions that only accept POST: a GET is 403 for the wrong role, 405 for an admin.
+ADMIN_HANYA_POST = _hanya(DILARANG, admin_opd=METODE, admin_bkd=METODE)
+
+HARAPAN: dict[str, dict] = {
+    "beranda": _baris_dari(SEMUA_OK),
+    # --- accounts
+    "akun:login": _baris_dari(SEMUA_DIALIHKAN, anonim=PUBLIK),  # signed in: sent on to beranda
+    "akun:logout": _baris_dari(_hanya(METODE), anonim=PUBLIK),
+    "akun:password-change": _baris_dari(SEMUA_OK),
+    # --- directory and profiles
+    "pegawai:pegawai-list": _baris_dari(DIREKTORI),
+    "pegawai:pegawai-export": _baris_dari(DIREKTORI),
+    "pegawai:profil-saya": _baris_dari(SEMUA_DIALIHKAN),  # to the user's own pegawai-detail
+    "pegawai:tim": _baris_dari(_hanya(DILARANG, atasan=OK)),
+    "pegawai:atasan-cari": _baris_dari(ADMIN),
+    "pegawai:pegawai-create": _baris_dari(ADMIN, ubah=True),
+    "pegawai:pegawai-detail": _baris_dari(PROFIL),
+    "pegawai:pegawai-update": _baris_dari(ADMIN, ubah=True),
+    "pegawai:pegawai-move": _baris_dari(ADMIN, ubah=True),
+    "pegawai:pegawai-deactivate": _baris_dari(ADMIN, ubah=True),
+    "pegawai:pegawai-reactivate": _baris_dari(ADMIN_HANYA_POST, ubah=True),
+    "pegawai:pegawai-reset-aktivasi": _baris_dari(ADMIN_HANYA_POST, ubah=True),
+    # Shows a code only right after a reset; without one, back to the profile.
+    "pegawai:pegawai-kode-aktivasi": _baris_dari(_hanya(DILARANG, admin_opd=REDIRECT, admin_bkd=REDIRECT)),
+    # --- master data
+    "pegawai:unit-list": _baris_dari(ADMIN),
+    "pegawai:unit-create": _baris_dari(ADMIN, ubah=True),
+    "pegawai:unit-update": _baris_dari(ADMIN, ubah=True),
+    "pegawai:jabatan-list": _baris_dari(ADMIN),
+    "pegawai:jabatan-create": _baris_dari(BKD, ubah=True),
+    "pegawai:jabatan-update": _baris_dari(BKD, ubah=True),
+    # --- import (the job belongs to admin_opd's OPD)
+    "pegawai:impor-create": _baris_dari(ADMIN, ubah=True),
+    "pegawai:impor-template": _baris_dari(ADMIN),
+    "pegawai:impor-detail": _baris_dari(ADMIN),
+    "pegawai:impor-status": _baris_dari(ADMIN),
+    "pegawai:impor-galat": _baris_dari(ADMIN),
+    # Activation codes: only the importer, once (GET confirms, POST downloads and deletes the file).
+    "pegawai:impor-kredensial": _baris_dari(_hanya(DILARANG, admin_opd=OK, admin_bkd=TIDAK_ADA), ubah=True),
+    # --- audit and roles
+    "pegawai:audit-list": _baris_dari(BKD),
+    "pegawai:peran-list": _baris_dari(BKD),
+    "pegawai:peran-create": _baris_dari(BKD, ubah=True),
+    "pegawai:peran-delete": _baris_dari(BKD, ubah=True),
+    # --- Django admin: Admin OPD/BKD get in (scoped); others go to its login, which answers 403
+    #     to a signed-in non-admin and sends the anonymous to the NIP login. Own tests: test_admin.py
+    "admin:index": _baris_dari(_hanya(REDIRECT, admin_opd=OK, admin_bkd=OK), anonim="admin-login"),
+}
+
+
+# --- walking the URL tree ---------------------------------------------------------------------
+
+
+def _semua_url(patterns=None, namespace: str = "", prefix: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, route, path parameters) for every named route; admin/ contributes only its index."""
+    hasil = []
+    for p in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            ns = p.namespace or ""
+            if ns == "admin":
+                hasil.append(("admin:index", route, ()))
+                continue
+            nama_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            hasil.extend(_semua_url(p.url_patterns, nama_ns, route))
+        elif isinstance(p, URLPattern) and p.name:
+            nama = f"{namespace}:{p.name}" if namespace else p.name
+            hasil.append((nama, route, tuple(p.pattern.converters)))
+    return hasil
+
+
+URLS = _semua_url()
+
+
+def test_setiap_url_punya_baris_harapan():
+    nama_url = {nama for nama, _, _ in URLS}
+    tanpa_baris = sorted(nama_url - HARAPAN.keys())
+    usang = sorted(HARAPAN.keys() - nama_url)
+    assert tanpa_baris == [], f"URL tanpa baris di HARAPAN (tambahkan siapa boleh membukanya): {tanpa_baris}"
+    assert usang == [], f"Baris HARAPAN untuk URL yang tidak ada lagi: {usang}"
+
+
+def test_penelusuran_url_menemukan_rute_utama():
+    nama_url = {nama for nama, _, _ in URLS}
+    assert {"beranda", "akun:login", "pegawai:pegawai-detail", "pegawai:impor-galat", "admin:index"} <= nama_url
+    assert not any(nama.startswith("admin:") and nama != "admin:index" for nama in nama_url)
+
+
+# --- the data every request points at ---------------------------------------------------------
+
+
+@pytest.fixture
+def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidang_a, opd_a, opd_b, jabatan_staf):
+    impor = ImporPegawai.objects.create(
+        dibuat_oleh=admin_opd.user,
+        opd=opd_a,
+        berkas="impor/uji/pegawai.xlsx",
+        nama_berkas="pegawai.xlsx",
+        status=ImporPegawai.Status.GAGAL,
+        total_baris=1,
+        diproses=1,
+        galat=[{"lembar": "Pegawai", "baris": 2, "kolom": "NIP", "pesan": "NIP tidak valid."}],
+    )
+    peran = PeranPengguna.objects.get(user=admin_opd.user, peran=PeranPengguna.Peran.ADMIN_OPD)
+    impor_lain = ImporPegawai.objects.create(
+        dibuat_oleh=admin_bkd.user,
+        opd=opd_b,
+        berkas="impor/uji/dinkes.xlsx",
+        nama_berkas="dinkes.xlsx",
+        status=ImporPegawai.Status.GAGAL,
+        total_baris=1,
+        diproses=1,
+        galat=[{"lembar": "Pegawai", "baris": 2, "kolom": "NIP", "pesan": "NIP tidak valid."}],
+    )
+    persona = {
+        "pegawai": pegawai,
+        "atasan": atasan,
+        "rekan": rekan,
+        "outsider": outsider,
+        "admin_opd": admin_opd,
+        "admin_bkd": admin_bkd,
+        "petugas": petugas,
+    }
+    # Path parameters by route prefix: each points at an object of OPD A (admin_opd's scope).
+    objek = {
+        "pegawai": pegawai.pk,
+        "unit": bidang_a.pk,
+        "jabatan": jabatan_staf.pk,
+        "impor": impor.pk,
+        "peran": peran.pk,
+    }
+    # The same kinds of object in OPD B: outside admin_opd's scope.
+    objek_lain = {"pegawai": outsider.pk, "unit": opd_b.pk, "impor": impor_lain.pk}
+    return persona, objek, objek_lain
+
+
+def _path(nama: str, params: tuple[str, ...], objek: dict) -> str:
+    if not params:
+        return reverse(nama)
+    awalan = nama.split(":")[-1].split("-")[0]
+    assert awalan in objek, f"{nama}: tidak tahu objek untuk parameter {params}; tambahkan di fixture `dunia`"
+    return reverse(nama, kwargs=dict.fromkeys(params, objek[awalan]))
+
+
+def _klien(pegawai: Pegawai | None) -> Client:
+    klien = Client()
+    if pegawai is not None:
+        klien.force_login(pegawai.user)
+    return klien
+
+
+def _status_ringkas(resp) -> str:
+    lokasi = f" -> {resp['Location']}" if resp.status_code in (301, 302) else ""
+    return f"{resp.status_code}{lokasi}"
+
+
+@pytest.mark.parametrize(("nama", "route", "params"), URLS, ids=[u[0] for u in URLS])
+@pytest.mark.django_db
+def test_matriks_akses_get(nama, route, params, dunia):
+    persona, objek, _ = dunia
+    harapan = HARAPAN.get(nama)
+    if harapan is None:
+        pytest.fail(f"{nama} tidak punya baris di HARAPAN")
+    url = _path(nama, params, objek)
+    login_url = reverse("akun:login")
+    salah = []
+
+    resp = _klien(None).get(url)
+    assert resp.status_code < 500, f"anonim {url}: {resp.status_code}"
+    if harapan["anonim"] == LOGIN:
+        if not (resp.status_code == 302 and resp["Location"].startswith(login_url)):
+            salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya 302 -> {login_url}")
+    elif harapan["anonim"] == "admin-login":
+        if not (resp.status_code == 302 and resp["Location"].startswith(reverse("admin:login"))):
+            salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya 302 -> admin:login")
+    elif harapan["anonim"] == PUBLIK and resp.status_code not in (200, 405):
+        salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya halaman publik")
+
+    for peran, diharapkan in harapan["status"].items():
+        resp = _klien(persona[peran]).get(url)
+        assert resp.status_code < 500, f"{peran} {url}: {resp.status_code}"
+        if resp.status_code != diharapkan:
+            salah.append(f"{peran}: {_status_ringkas(resp)}, seharusnya {diharapkan}")
+
+    assert salah == [], f"GET {url} ({nama}):\n  " + "\n  ".join(salah)
+
+
+def _potret() -> dict:
+    """Everything a POST could have changed: row counts, audit entries and the target's fields."""
+    return {
+        "audit": LogEntry.objects.count(),
+        "pegawai": list(Pegawai.objects.order_by("pk").values_list("pk", "nama", "unit_id", "jabatan_id", "aktif")),
+        "unit": list(UnitKerja.objects.order_by("pk").values_list("pk", "nama", "induk_id", "aktif")),
+        "jabatan": list(Jabatan.objects.order_by("pk").values_list("pk", "nama", "aktif")),
+        "peran": list(PeranPengguna.objects.order_by("pk").values_list("pk", "user_id", "peran", "opd_id")),
+        "riwayat": RiwayatJabatan.objects.count(),
+        "impor": list(
+            ImporPegawai.objects.order_by("pk").values_list("pk", "status", "berkas", "berkas_kredensial", "opd_id")
+        ),
+        "kode_aktivasi": list(Pegawai.objects.order_by("pk").values_list("kode_aktivasi_hash", flat=True)),
+    }
+
+
+URL_UBAH = [u for u in URLS if HARAPAN.get(u[0], {}).get("ubah")]
+
+
+@pytest.mark.parametrize(("nama", "route", "params"), URL_UBAH, ids=[u[0] for u in URL_UBAH])
+@pytest.mark.parametrize("peran", ["outsider", "pegawai", "rekan"])
+@pytest.mark.django_db
+def test_post_oleh_yang_tidak_berwenang_tidak_mengubah_apa_pun(nama, route, params, peran, dunia):
+    persona, objek, _ = dunia
+    url = _path(nama, params, objek)
+    sebelum = _potret()
+    data = {
+        "nama": "Diubah Penyusup",
+        "kode": "PENYUSUP",
+        "jenis": "pelaksana",
+        "unit": str(objek["unit"]),
+        "alasan": "penyusupan",
+        "peran": "admin_bkd",
+        "user": str(persona[peran].user.pk),
+    }
+    resp = _klien(persona[peran]).post(url, data)
+    assert resp.status_code in (DILARANG, TIDAK_ADA, METODE), f"{peran} POST {url}: {_status_ringkas(resp)}"
+    assert _potret() == sebelum
+
+
+URL_BEROBJEK_OPD = [u for u in URLS if u[2] and u[0].split(":")[-1].split("-")[0] in ("pegawai", "unit", "impor")]
+
+
+@pytest.mark.parametrize(("nama", "route", "params"), URL_BEROBJEK_OPD, ids=[u[0] for u in URL_BEROBJEK_OPD])
+@pytest.mark.django_db
+def test_admin_opd_mendapat_404_untuk_objek_opd_lain(nama, route, params, dunia):
+    persona, _, objek_lain = dunia
+    url = _path(nama, params, objek_lain)
+    klien = _klien(persona["admin_opd"])
+    sebelum = _potret()
+    resp = klien.post(url, {"alasan": "penyusupan", "nama": "Diubah"}) if HARAPAN[nama]["ubah"] else klien.get(url)
+    assert resp.status_code == TIDAK_ADA, f"admin_opd {resp.request['REQUEST_METHOD']} {url}: {_status_ringkas(resp)}"
+    assert _potret() == sebelum
