@@ -97,7 +97,7 @@ def lembar_baris(ws, info: InfoLembar) -> Iterator[tuple[int, dict[str, object]]
     posisi = info.kolom
     # The <dimension> element is written by the producer and may be wrong: read every row there is
     # (the row limit was enforced on the raw XML before).
-    pass  # ws.reset_dimensions()
+    ws.reset_dimensions()
     for nomor, baris in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         if all(kosong(v) for v in baris):
             continue
