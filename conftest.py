@@ -21,6 +21,21 @@ def _fast_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _celery_eager(request):
+    """Tasks run in-process in tests even when CI sets CELERY_BROKER_URL; only tests marked
+    `worker` (tests/test_celery_worker.py) talk to a real broker and worker."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    from asn_kinerja.celery import app
+
+    sebelumnya = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = sebelumnya
+
+
 @pytest.fixture
 def pemda(db):
     return UnitKerjaFactory(kode="PEMDA", nama="Pemerintah Kota Contoh", jenis=UnitKerja.Jenis.PEMDA)

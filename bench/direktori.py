@@ -84,6 +84,7 @@ def _ukur(client, url: str, params: dict, ulang: int, user) -> dict:
     return {
         "params": params,
         "queries": len(queries),
+        "sql_ms": round(sum(float(q["time"]) for q in queries) * 1000, 1),
         "median_ms": round(statistics.median(waktu), 1),
         "p90_ms": round(waktu[int(len(waktu) * 0.9) - 1], 1),
         "baris": _jumlah_baris(user, params),
@@ -151,7 +152,8 @@ def jalankan(ukuran: list[int], ulang: int, pg: bool) -> list[dict]:
                 h = baris["hasil"][nama]
                 print(
                     f"{connection.vendor:10} {n:>7,} {nama:12} {h['queries']:>3} query  "
-                    f"median {h['median_ms']:>7.1f} ms  p90 {h['p90_ms']:>7.1f} ms  ({h['baris']} baris)",
+                    f"median {h['median_ms']:>7.1f} ms  p90 {h['p90_ms']:>7.1f} ms  "
+                    f"(SQL {h['sql_ms']:.1f} ms; {h['baris']:,} baris)",
                     flush=True,
                 )
             hasil.append(baris)

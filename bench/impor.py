@@ -3,13 +3,14 @@
 Run it on a SCRATCH database only: it creates units, positions, employees and accounts.
 
     .venv/bin/python bench/impor.py                 # its own SQLite file, deleted afterwards
-    .venv/bin/python bench/impor.py --pg            # PostgreSQL database bench_asn (created, then dropped)
+    .venv/bin/python bench/impor.py --pg            # PostgreSQL database bench_asn_impor (created, then dropped)
     DATABASE_URL=postgresql://... .venv/bin/python bench/impor.py   # an existing, empty scratch database
     .venv/bin/python bench/impor.py --rows 20000
 
-`--pg` connects as postgres@127.0.0.1:5432 (override with --pg-url), (re)creates the database
-`bench_asn` and drops it at the end (unless --keep). With DATABASE_URL the script refuses to run
-on a database that already holds employees.
+`--pg` connects as postgres@127.0.0.1:5432 and creates the database `bench_asn_impor` (override
+with --pg-url; its own name, so it never touches a database another benchmark is using), then
+drops it at the end (unless --keep). It refuses to start if that database already exists. With
+DATABASE_URL the script refuses to run on a database that already holds employees.
 
 Printed per run: wall time, number of SQL queries, and at the end the peak Python allocation
 (tracemalloc, measured in a separate re-import because tracing slows Python down) and the
@@ -31,28 +32,32 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_URL = "postgresql://postgres@127.0.0.1:5432/bench_asn"
+PG_URL = "postgresql://postgres@127.0.0.1:5432/bench_asn_impor"
 
 
 def _args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=10_000, help="employee rows in the workbook (default 10000)")
-    ap.add_argument("--pg", action="store_true", help="use a scratch PostgreSQL database bench_asn")
+    ap.add_argument("--pg", action="store_true", help="use a new scratch PostgreSQL database (bench_asn_impor)")
     ap.add_argument("--pg-url", default=PG_URL, help=f"PostgreSQL URL for --pg (default {PG_URL})")
     ap.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
     return ap.parse_args()
 
 
-def _pg_db(url: str, *, buat: bool) -> None:
-    """Create (dropping a leftover first) or drop the scratch PostgreSQL database."""
+def _pg_db(url: str, *, buat: bool) -> bool:
+    """Create the scratch PostgreSQL database (False if it already exists), or drop it."""
     import psycopg
     from psycopg import sql
 
     basis, _, nama = url.rpartition("/")
     with psycopg.connect(f"{basis}/postgres", autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(nama)))
         if buat:
+            if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nama]).fetchone():
+                return False
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nama)))
+        else:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(nama)))
+    return True
 
 
 def _nip(i: int) -> str:
@@ -101,7 +106,9 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-impor-"))
     os.environ["MEDIA_ROOT"] = str(tmp / "media")
     if args.pg:
-        _pg_db(args.pg_url, buat=True)
+        if not _pg_db(args.pg_url, buat=True):
+            print(f"Basis data {args.pg_url} sudah ada: hapus dulu atau pilih --pg-url lain.", file=sys.stderr)
+            return 2
         os.environ["DATABASE_URL"] = args.pg_url
     elif not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -170,7 +177,7 @@ def _jalankan(args) -> int:
         if lacak:
             tracemalloc.start()
         with CaptureQueriesContext(connection) as q:
-            t = time.perf_counter()
+            t, cpu_awal = time.perf_counter(), time.process_time()
             impor_pegawai_proses(impor_id=job.pk)
             lama = time.perf_counter() - t
         puncak = tracemalloc.get_traced_memory()[1] if lacak else None
@@ -178,8 +185,9 @@ def _jalankan(args) -> int:
             tracemalloc.stop()
         job.refresh_from_db()
         keterangan = f", puncak tracemalloc {puncak / 1e6:.0f} MB" if puncak else ""
+        cpu = time.process_time() - cpu_awal
         print(
-            f"{judul:<34} {lama:6.2f} s  {len(q.captured_queries):5d} kueri  "
+            f"{judul:<34} {lama:6.2f} s (CPU {cpu:5.2f} s)  {len(q.captured_queries):5d} kueri  "
             f"(pemeriksaan unggahan {periksa:.2f} s) -> {job.status}: baru {job.jumlah_baru:,}, "
             f"diubah {job.jumlah_diubah:,}{keterangan}"
         )

@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from .access import unit_scope
+from .access import akses_get, unit_scope
 from .forms import UnitPohonField
 from .models import Jabatan, Pegawai, UnitKerja
 
@@ -52,7 +52,28 @@ class PegawaiFilter(django_filters.FilterSet):
             data["aktif"] = "1"
         super().__init__(data, *args, **kwargs)
         # Units the user may see; picking an OPD or a Bidang includes every unit below it.
-        self.filters["unit"].extra["queryset"] = unit_scope(user)
+        self.filters["unit"].extra["queryset"] = self._unit_pilihan(user, data)
+        if akses_get(user).admin_bkd:
+            self.filters["unit"].extra["help_text"] = "Pilih OPD lalu Terapkan untuk memilih bidang/seksi di dalamnya."
+
+    @staticmethod
+    def _unit_pilihan(user, data):
+        """Options of the unit filter.
+
+        An OPD or a team lists every unit it has. A Pemda-wide scope (Admin BKD) lists the OPD,
+        plus the subtree of the OPD of the unit currently chosen: with thousands of schools,
+        puskesmas and seksi, one <select> of every unit would make the page megabytes and seconds.
+        """
+        scope = unit_scope(user)
+        if not akses_get(user).admin_bkd:
+            return scope
+        pilihan = Q(jenis__in=[UnitKerja.Jenis.PEMDA, UnitKerja.Jenis.OPD])
+        dipilih = (data or {}).get("unit")
+        if dipilih and str(dipilih).isdigit():
+            opd_id = scope.filter(pk=int(dipilih)).values_list("opd_id", flat=True).first()
+            if opd_id is not None:
+                pilihan |= Q(opd_id=opd_id)
+        return scope.filter(pilihan)
 
     def filter_q(self, queryset, name, value):
         teks = value.strip()
@@ -68,7 +89,8 @@ class PegawaiFilter(django_filters.FilterSet):
         if unit.jenis == UnitKerja.Jenis.OPD:
             return queryset.filter(unit__opd=unit)
         if unit.jenis == UnitKerja.Jenis.BIDANG:
-            return queryset.filter(Q(unit=unit) | Q(unit__induk=unit))
+            # Ids first: "unit = X or unit.induk = X" as a join scans every employee.
+            return queryset.filter(unit_id__in=UnitKerja.objects.filter(Q(pk=unit.pk) | Q(induk=unit)).values("id"))
         return queryset.filter(unit=unit)
 
     def filter_aktif(self, queryset, name, value):

@@ -372,7 +372,8 @@ def pegawai_reactivate(*, actor, pegawai: Pegawai) -> Pegawai:
 @transaction.atomic
 def akun_reset_aktivasi(*, actor, pegawai: Pegawai) -> str:
     """Replace the password by a new activation code (shown once to the admin)."""
-    pegawai = Pegawai.objects.select_for_update().select_related("unit", "user").get(pk=pegawai.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side (user) of the outer join.
+    pegawai = Pegawai.objects.select_for_update(of=("self",)).select_related("unit", "user").get(pk=pegawai.pk)
     if not may_manage_opd(actor, pegawai.unit.opd_id):
         raise PermissionDenied("Anda tidak berwenang mengatur akun pegawai ini.")
     if not pegawai.aktif:

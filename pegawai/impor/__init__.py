@@ -1,11 +1,14 @@
 """Excel import of units, positions and employees (issue 2).
 
 - `kolom`: the workbook layout (sheets, columns), read by everything below;
-- `berkas`: checks on the upload before any row is read (type, size, zip bomb, headers, rows);
-- `baca`: cell values to clean values; `validasi`: every row checked, all errors collected;
-- `tulis`: the plan written set-based in one transaction, with the audit trail;
+- `berkas`: checks on the upload before any row is read (type, size, zip bomb, rows, headers);
+- `baca`: cell values to clean values; `validasi`: every row checked, all errors collected,
+  into a `rencana` (plan);
+- `tulis`: the plan written set-based in one transaction; `massal`: the audit trail and mass
+  updates it uses;
 - `proses`: the Celery task's entry point; `services`: start an import, hand out the codes;
-- `template`, `ekspor`: the blank template, the error and activation-code workbooks.
+- `template`, `ekspor`, `forms`: the blank template, the error and activation-code workbooks,
+  the upload form.
 """
 
 from .berkas import impor_periksa_berkas

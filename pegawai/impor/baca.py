@@ -3,7 +3,8 @@
 Spreadsheets hold what people typed: numbers where text was meant (a NIP typed as a number
 loses its last digits once Excel shows it as 1,98701E+17), dates where a code was meant,
 stray spaces and non-breaking spaces. Every converter either returns a clean value or raises
-`NilaiSalah` with a message the admin can act on.
+`NilaiSalah` with a message the admin can act on; `Sel` reads one row's cells that way and
+records each error against its sheet, row and column.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from pegawai.validators import nip_parse
 
 from .berkas import InfoLembar
+from .rencana import Galat
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII")
 
@@ -102,3 +104,60 @@ def lembar_baris(ws, info: InfoLembar) -> Iterator[tuple[int, dict[str, object]]
         if all(kosong(v) for v in baris):
             continue
         yield nomor, {nama: (baris[i] if i < len(baris) else None) for nama, i in posisi.items()}
+
+
+class Sel:
+    """Reads the cells of one row, recording each error against its column."""
+
+    def __init__(self, galat: Galat, lembar: str, nomor: int, raw: dict) -> None:
+        self.galat, self.lembar, self.nomor, self.raw = galat, lembar, nomor, raw
+        self.ok = True
+
+    def salah(self, kolom: str, pesan: str) -> None:
+        self.ok = False
+        self.galat.tambah(self.lembar, self.nomor, kolom, self.raw.get(kolom), pesan)
+
+    def ada(self, kolom: str) -> bool:
+        return kolom in self.raw
+
+    def teks(self, kolom: str, *, wajib: bool = False, maks: int | None = None) -> str | None:
+        """Trimmed text; None when the column is absent or the value is wrong."""
+        if kolom not in self.raw:
+            return None
+        try:
+            nilai = teks(self.raw[kolom])
+        except NilaiSalah as exc:
+            self.salah(kolom, exc.pesan)
+            return None
+        if wajib and not nilai:
+            self.salah(kolom, f"Kolom {kolom} wajib diisi.")
+            return None
+        if maks is not None and len(nilai) > maks:
+            self.salah(kolom, f"Terlalu panjang: maksimal {maks} karakter (terisi {len(nilai)}).")
+            return None
+        return nilai
+
+    def pilihan(self, kolom: str, pilihan: dict[str, str]) -> str | None:
+        """A value from `pilihan` (typed text, case-insensitive -> stored value)."""
+        nilai = self.teks(kolom, wajib=True)
+        if nilai is None:
+            return None
+        hasil = pilihan.get(nilai.lower())
+        if hasil is None:
+            daftar = ", ".join(dict.fromkeys(pilihan.values()))
+            self.salah(kolom, f"Nilai {nilai!r} tidak dikenal; gunakan salah satu dari: {daftar}.")
+        return hasil
+
+    def nip(self, kolom: str, *, wajib: bool) -> str | None:
+        if kolom not in self.raw:
+            return None
+        if kosong(self.raw[kolom]):
+            if wajib:
+                self.salah(kolom, f"Kolom {kolom} wajib diisi.")
+                return None
+            return ""
+        try:
+            return nip(self.raw[kolom])
+        except NilaiSalah as exc:
+            self.salah(kolom, exc.pesan)
+            return None

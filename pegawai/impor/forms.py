@@ -1,13 +1,16 @@
+"""The upload form; every check on the file itself is in `pegawai.impor.berkas`."""
+
 from django import forms
 
 from pegawai.access import akses_get
 from pegawai.models import UnitKerja
 
+from .berkas import angka, ukuran_teks
+
 
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas Excel (.xlsx)",
-        help_text="Gunakan templat impor. Maksimal 10 MB dan 20.000 baris data.",
         widget=forms.ClearableFileInput(
             attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         ),
@@ -22,8 +25,6 @@ class ImporForm(forms.Form):
 
     def __init__(self, *args, user, maks_byte: int, maks_baris: int, **kwargs):
         super().__init__(*args, **kwargs)
-        from pegawai.impor.berkas import angka, ukuran_teks
-
         self.fields[
             "berkas"
         ].help_text = f"Gunakan templat impor. Maksimal {ukuran_teks(maks_byte)} dan {angka(maks_baris)} baris data."

@@ -19,8 +19,9 @@ from . import baca
 from .berkas import angka, berkas_buka
 from .ekspor import kredensial_bytes
 from .kolom import JABATAN, PEGAWAI, UNIT
+from .rencana import MAKS_GALAT_DISIMPAN
 from .tulis import rencana_tulis
-from .validasi import MAKS_GALAT_DISIMPAN, Pemeriksa
+from .validasi import Pemeriksa
 
 logger = logging.getLogger(__name__)
 

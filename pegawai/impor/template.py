@@ -12,7 +12,7 @@ from .kolom import JABATAN, LEMBAR, PEGAWAI, UNIT
 _FONT_HEADER = Font(bold=True, color="FFFFFF")
 _FILL_HEADER = PatternFill("solid", fgColor="0B5394")
 _FILL_CONTOH = PatternFill("solid", fgColor="FFF2CC")
-_BARIS_TEKS = 2000  # rows pre-formatted as text in the NIP columns, so typed NIPs keep 18 digits
+_BARIS_PILIHAN = 20_000  # rows with a drop-down list (the import limit)
 _PILIHAN = {
     (UNIT.nama, "jenis"): "pemda,opd,bidang,subbidang",
     (JABATAN.nama, "jenis"): "jpt,administrator,pengawas,pelaksana,fungsional",
@@ -66,17 +66,19 @@ def impor_template_workbook() -> Workbook:
             header = ws.cell(row=1, column=i, value=k.nama)
             header.font, header.fill = _FONT_HEADER, _FILL_HEADER
             if k.teks:
-                for r in range(2, _BARIS_TEKS + 2):
-                    ws.cell(row=r, column=i).number_format = "@"
+                # Text format on the whole column, so a NIP typed anywhere keeps all 18 digits.
+                ws.column_dimensions[huruf].number_format = "@"
             pilihan = _PILIHAN.get((lembar.nama, k.nama))
             if pilihan:
                 dv = DataValidation(type="list", formula1=f'"{pilihan}"', allow_blank=True)
                 dv.error = f"Pilih salah satu: {pilihan.replace(',', ', ')}."
                 dv.errorTitle = "Nilai tidak dikenal"
                 ws.add_data_validation(dv)
-                dv.add(f"{huruf}2:{huruf}{_BARIS_TEKS + 1}")
+                dv.add(f"{huruf}2:{huruf}{_BARIS_PILIHAN + 1}")
         for r, contoh in enumerate(zip(*(k.contoh for k in lembar.kolom), strict=True), start=2):
             for i, nilai in enumerate(contoh, start=1):
                 sel = ws.cell(row=r, column=i, value=nilai or None)
                 sel.fill = _FILL_CONTOH
+                if lembar.kolom[i - 1].teks:
+                    sel.number_format = "@"
     return wb

@@ -1,26 +1,20 @@
-"""Apply a validated plan: bulk inserts and updates, then the audit trail, in the caller's transaction.
-
-Bulk writes bypass django-auditlog's signals, so the entries it would have written (who,
-when, {field: [old, new]}) are written here with `LogEntry.objects.bulk_create`, tagged with
-the import id in `additional_data`.
-"""
+"""Apply a validated plan in the caller's transaction: bulk inserts and updates, then the audit trail."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from auditlog.cid import get_cid
-from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.utils import timezone
 
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_buat, kode_aktivasi_hash
 
-from .validasi import Rencana, _potongan
+from .massal import FK, Jejak, ubah_massal
+from .rencana import PegawaiBaris, Rencana, potongan
 
 User = get_user_model()
 BATCH = 500
@@ -35,52 +29,6 @@ class Kredensial:
     berlaku_sampai: datetime
 
 
-def _s(nilai) -> str:
-    """A value as django-auditlog writes it in `changes` (str(None) == "None")."""
-    return str(nilai)
-
-
-class Jejak:
-    """Audit entries collected during the import, written in bulk at the end."""
-
-    def __init__(self, *, actor, impor_id: int) -> None:
-        self.actor = actor
-        self.tambahan = {"impor_id": impor_id, "sumber": "impor Excel"}
-        self.cid = get_cid()
-        self.entri: list[LogEntry] = []
-
-    def _catat(self, obj, aksi: int, perubahan: dict) -> None:
-        self.entri.append(
-            LogEntry(
-                content_type=ContentType.objects.get_for_model(type(obj)),
-                object_pk=str(obj.pk),
-                object_id=obj.pk,
-                object_repr=str(obj),
-                action=aksi,
-                changes=perubahan,
-                actor=self.actor,
-                actor_email=getattr(self.actor, "email", None) or None,
-                cid=self.cid,
-                additional_data=self.tambahan,
-            )
-        )
-
-    def buat(self, obj, fields: tuple[str, ...]) -> None:
-        perubahan = {"id": ["None", _s(obj.pk)]}
-        for f in fields:
-            nilai = getattr(obj, f"{f}_id") if f in _FK else getattr(obj, f)
-            perubahan[f] = ["None", _s(nilai)]
-        self._catat(obj, LogEntry.Action.CREATE, perubahan)
-
-    def ubah(self, obj, perubahan: dict[str, tuple]) -> None:
-        if perubahan:
-            self._catat(obj, LogEntry.Action.UPDATE, {f: [_s(a), _s(b)] for f, (a, b) in perubahan.items()})
-
-    def simpan(self) -> None:
-        LogEntry.objects.bulk_create(self.entri, batch_size=BATCH)
-
-
-_FK = {"induk", "opd", "unit", "jabatan", "atasan", "user", "pegawai"}
 _AUDIT_UNIT = ("kode", "nama", "jenis", "induk", "opd", "aktif")
 _AUDIT_JABATAN = ("kode", "nama", "jenis", "jenjang", "aktif")
 _AUDIT_PEGAWAI = (
@@ -109,7 +57,7 @@ def _isi_pk(model, objs: list, kunci: str) -> None:
     if not kosong:
         return
     per_kunci = {getattr(o, kunci): o for o in kosong}
-    for potong in _potongan(list(per_kunci)):
+    for potong in potongan(list(per_kunci)):
         for pk, nilai in model.objects.filter(**{f"{kunci}__in": potong}).values_list("pk", kunci):
             per_kunci[nilai].pk = pk
 
@@ -147,7 +95,7 @@ def _unit_tulis(r: Rencana, jejak: Jejak, sekarang) -> dict[str, UnitKerja]:
         diubah[u.kode] = perubahan
         objs.append(u)
     if objs:
-        UnitKerja.objects.bulk_update(objs, ["nama", "induk", "updated_at"], batch_size=BATCH)
+        ubah_massal(UnitKerja, objs, ["nama", "induk", "updated_at"])
     # Denormalised OPD for every unit whose chain changed (a moved Bidang takes its Seksi along).
     opd_ubah = []
     baru_kode = {u.kode for u in baru_semua}
@@ -161,7 +109,7 @@ def _unit_tulis(r: Rencana, jejak: Jejak, sekarang) -> dict[str, UnitKerja]:
             u.opd_id = opd_id
             opd_ubah.append(u)
     if opd_ubah:
-        UnitKerja.objects.bulk_update(opd_ubah, ["opd", "updated_at"], batch_size=BATCH)
+        ubah_massal(UnitKerja, opd_ubah, ["opd", "updated_at"])
     for u in baru_semua:
         jejak.buat(u, _AUDIT_UNIT)
     for kode, perubahan in diubah.items():
@@ -192,8 +140,33 @@ def _jabatan_tulis(r: Rencana, jejak: Jejak, sekarang) -> dict[str, Jabatan]:
         j.updated_at = sekarang
         objs.append(j)
     if objs:
-        Jabatan.objects.bulk_update(objs, ["nama", "jenis", "jenjang", "updated_at"], batch_size=BATCH)
+        ubah_massal(Jabatan, objs, ["nama", "jenis", "jenjang", "updated_at"])
     return semua
+
+
+def _gelombang(baru: list[PegawaiBaris]) -> list[list[PegawaiBaris]]:
+    """New employees grouped so that every atasan is inserted before their subordinates.
+
+    Depth 0: no atasan, or one already in the database; depth n: the atasan is at depth n-1.
+    The chain was checked for cycles, and real hierarchies are a handful of levels deep, so this
+    is a few bulk inserts with every atasan id known: no second pass to link them.
+    """
+    per_nip = {b.nip: b for b in baru}
+    kedalaman: dict[str, int] = {}
+    for b in baru:
+        jalur = []
+        nip = b.nip
+        while nip in per_nip and nip not in kedalaman:
+            jalur.append(nip)
+            nip = per_nip[nip].nip_atasan or None
+        d = kedalaman.get(nip, -1) if nip in per_nip else -1
+        for n in reversed(jalur):
+            d += 1
+            kedalaman[n] = d
+    hasil: list[list[PegawaiBaris]] = [[] for _ in range(max(kedalaman.values(), default=-1) + 1)]
+    for b in baru:
+        hasil[kedalaman[b.nip]].append(b)
+    return hasil
 
 
 def _pegawai_tulis(
@@ -210,51 +183,47 @@ def _pegawai_tulis(
             username=b.nip,
             first_name=b.data["nama"][:150],
             email=b.data.get("email", ""),
-            password=make_password(None),
+            # What set_unusable_password() stores ("!" + random), minus 40 secrets.choice calls per account.
+            password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30),
         )
         for b in baru
     ]
     User.objects.bulk_create(users, batch_size=BATCH)
     _isi_pk(User, users, "username")
+    user_per_nip = {u.username: u for u in users}
     for u in users:
         jejak.buat(u, _AUDIT_USER)
 
     berlaku = sekarang + MASA_BERLAKU_KODE_AKTIVASI
     kredensial: list[Kredensial] = []
     objs: list[Pegawai] = []
-    for b, user in zip(baru, users, strict=True):
-        kode = kode_aktivasi_buat()
-        p = Pegawai(
-            nip=b.nip,
-            nama=b.data["nama"],
-            gelar_depan=b.data.get("gelar_depan", ""),
-            gelar_belakang=b.data.get("gelar_belakang", ""),
-            status_kepegawaian=b.data["status_kepegawaian"],
-            golongan=b.data["golongan"],
-            unit=unit[b.kode_unit],
-            jabatan=jabatan[b.kode_jabatan],
-            atasan_id=id_per_nip.get(b.nip_atasan) if b.nip_atasan else None,
-            email=b.data.get("email", ""),
-            telepon=b.data.get("telepon", ""),
-            user=user,
-            wajib_ganti_password=True,
-            kode_aktivasi_hash=kode_aktivasi_hash(kode),
-            kode_aktivasi_berlaku_sampai=berlaku,
-        )
-        objs.append(p)
-        kredensial.append(Kredensial(b.nip, p.nama_lengkap, p.unit.nama, kode, berlaku))
-    Pegawai.objects.bulk_create(objs, batch_size=BATCH)
-    _isi_pk(Pegawai, objs, "nip")
-    id_per_nip.update((p.nip, p.pk) for p in objs)
-
-    # An atasan who is new in this file has an id only now.
-    tautan = []
-    for b, p in zip(baru, objs, strict=True):
-        if b.nip_atasan and p.atasan_id is None:
-            p.atasan_id = id_per_nip[b.nip_atasan]
-            tautan.append(p)
-    if tautan:
-        Pegawai.objects.bulk_update(tautan, ["atasan"], batch_size=BATCH)
+    for gelombang in _gelombang(baru):
+        daftar = []
+        for b in gelombang:
+            kode = kode_aktivasi_buat()
+            p = Pegawai(
+                nip=b.nip,
+                nama=b.data["nama"],
+                gelar_depan=b.data.get("gelar_depan", ""),
+                gelar_belakang=b.data.get("gelar_belakang", ""),
+                status_kepegawaian=b.data["status_kepegawaian"],
+                golongan=b.data["golongan"],
+                unit=unit[b.kode_unit],
+                jabatan=jabatan[b.kode_jabatan],
+                atasan_id=id_per_nip[b.nip_atasan] if b.nip_atasan else None,
+                email=b.data.get("email", ""),
+                telepon=b.data.get("telepon", ""),
+                user=user_per_nip[b.nip],
+                wajib_ganti_password=True,
+                kode_aktivasi_hash=kode_aktivasi_hash(kode),
+                kode_aktivasi_berlaku_sampai=berlaku,
+            )
+            daftar.append(p)
+            kredensial.append(Kredensial(b.nip, p.nama_lengkap, p.unit.nama, kode, berlaku))
+        Pegawai.objects.bulk_create(daftar, batch_size=BATCH)
+        _isi_pk(Pegawai, daftar, "nip")
+        id_per_nip.update((p.nip, p.pk) for p in daftar)
+        objs.extend(daftar)
     for p in objs:
         jejak.buat(p, _AUDIT_PEGAWAI)
 
@@ -268,10 +237,10 @@ def _pegawai_tulis(
         nilai_baru["unit"] = unit[b.kode_unit].pk
         nilai_baru["jabatan"] = jabatan[b.kode_jabatan].pk
         if b.nip_atasan is not None:
-            nilai_baru["atasan"] = id_per_nip.get(b.nip_atasan) if b.nip_atasan else None
+            nilai_baru["atasan"] = id_per_nip[b.nip_atasan] if b.nip_atasan else None
         perubahan = {}
         for f in b.berubah:
-            attr = f"{f}_id" if f in _FK else f
+            attr = f"{f}_id" if f in FK else f
             perubahan[f] = (getattr(p, attr), nilai_baru[f])
             setattr(p, attr, nilai_baru[f])
             kolom.add(f)
@@ -280,22 +249,18 @@ def _pegawai_tulis(
         p.updated_at = sekarang
         jejak.ubah(p, perubahan)
         diubah.append(p)
-    if diubah:
-        Pegawai.objects.bulk_update(diubah, sorted(kolom) + ["updated_at"], batch_size=BATCH)
-    if email_user:
-        User.objects.bulk_update(email_user, ["email"], batch_size=BATCH)
+    ubah_massal(Pegawai, diubah, [*sorted(kolom), "updated_at"])
+    ubah_massal(User, email_user, ["email"])
 
     # Placement history: a new employee's first row; a change of unit or jabatan closes the
     # running row and opens a new one (as pegawai_update does).
     pindah = [b.lama for b in ubah if {"unit", "jabatan"} & set(b.berubah)]
-    ditutup = []
-    for potong in _potongan([p.pk for p in pindah]):
-        ditutup.extend(RiwayatJabatan.objects.filter(pegawai_id__in=potong, sampai__isnull=True))
-    for rw in ditutup:
-        rw.sampai = hari_ini
-        jejak.ubah(rw, {"sampai": (None, hari_ini)})
-    if ditutup:
-        RiwayatJabatan.objects.bulk_update(ditutup, ["sampai"], batch_size=BATCH)
+    for potong in potongan([p.pk for p in pindah]):
+        terbuka = RiwayatJabatan.objects.filter(pegawai_id__in=potong, sampai__isnull=True)
+        ids = list(terbuka.values_list("pk", flat=True))
+        RiwayatJabatan.objects.filter(pk__in=ids).update(sampai=hari_ini)
+        for pk in ids:
+            jejak.ubah(RiwayatJabatan(pk=pk), {"sampai": (None, hari_ini)})
     riwayat = [
         RiwayatJabatan(
             pegawai_id=p.pk,
@@ -311,7 +276,7 @@ def _pegawai_tulis(
     RiwayatJabatan.objects.bulk_create(riwayat, batch_size=BATCH)
     if any(rw.pk is None for rw in riwayat):
         baru_rw = {}
-        for potong in _potongan([rw.pegawai_id for rw in riwayat]):
+        for potong in potongan([rw.pegawai_id for rw in riwayat]):
             terbuka = RiwayatJabatan.objects.filter(pegawai_id__in=potong, sampai__isnull=True)
             baru_rw.update(terbuka.values_list("pegawai_id", "pk"))
         for rw in riwayat:

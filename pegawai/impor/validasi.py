@@ -11,9 +11,6 @@ errors and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -21,163 +18,13 @@ from django.core.validators import validate_email
 from pegawai.models import Jabatan, Pegawai, UnitKerja
 
 from . import baca
+from .baca import Sel
 from .kolom import JABATAN, PEGAWAI, UNIT
+from .rencana import Galat, JabatanBaris, PegawaiBaris, Rencana, UnitBaris, potongan
 
 User = get_user_model()
 
-MAKS_GALAT_DISIMPAN = 20_000
-UKURAN_POTONGAN = 2_000  # ids/NIPs per IN (...) query: within every backend's parameter limit
 _TELEPON_BOLEH = set("0123456789+-() .")
-
-
-# --- the plan ---------------------------------------------------------------------------------
-
-
-@dataclass
-class UnitBaris:
-    nomor: int
-    kode: str
-    nama: str
-    jenis: str
-    kode_induk: str
-    lama: UnitKerja | None
-    berubah: list[str] = field(default_factory=list)  # fields of an existing unit that change
-
-
-@dataclass
-class JabatanBaris:
-    nomor: int
-    kode: str
-    nama: str
-    jenis: str
-    jenjang: str | None  # None: column absent, leave as is
-    lama: Jabatan | None
-    berubah: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PegawaiBaris:
-    nomor: int
-    nip: str
-    data: dict[str, str]  # model field -> value, only for the columns present in the sheet
-    kode_unit: str
-    kode_jabatan: str
-    nip_atasan: str | None  # None: column absent; "": no atasan
-    lama: Pegawai | None
-    berubah: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Rencana:
-    opd_kode: str | None  # Admin OPD scope, or None for the whole Pemda
-    unit_db: dict[str, UnitKerja]
-    jabatan_db: dict[str, Jabatan]
-    pegawai_id_per_nip: dict[str, int]
-    unit: list[UnitBaris] = field(default_factory=list)
-    jabatan: list[JabatanBaris] = field(default_factory=list)
-    pegawai: list[PegawaiBaris] = field(default_factory=list)
-    unit_induk_akhir: dict[str, str | None] = field(default_factory=dict)  # kode -> parent kode, every unit
-    unit_jenis_akhir: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def jumlah_baru(self) -> int:
-        return sum(1 for daftar in (self.unit, self.jabatan, self.pegawai) for b in daftar if b.lama is None)
-
-    @property
-    def jumlah_diubah(self) -> int:
-        return sum(1 for daftar in (self.unit, self.jabatan, self.pegawai) for b in daftar if b.lama and b.berubah)
-
-    def opd_dari(self, kode: str | None) -> str | None:
-        """The OPD kode a unit ends up in (itself for an OPD, None for the Pemda)."""
-        for _ in range(10):  # the tree is at most 4 deep; stop on corrupt data
-            if kode is None:
-                return None
-            jenis = self.unit_jenis_akhir.get(kode)
-            if jenis == UnitKerja.Jenis.OPD:
-                return kode
-            if jenis in (None, UnitKerja.Jenis.PEMDA):
-                return None
-            kode = self.unit_induk_akhir.get(kode)
-        return None
-
-
-class Galat:
-    """Every error of the import: (sheet, Excel row, column, value, message)."""
-
-    def __init__(self) -> None:
-        self.daftar: list[dict] = []
-        self.jumlah = 0
-
-    def tambah(self, lembar: str, baris: int, kolom: str, nilai, pesan: str) -> None:
-        self.jumlah += 1
-        if len(self.daftar) < MAKS_GALAT_DISIMPAN:
-            nilai = "" if nilai is None else str(nilai)
-            self.daftar.append({"lembar": lembar, "baris": baris, "kolom": kolom, "nilai": nilai[:100], "pesan": pesan})
-
-    def __bool__(self) -> bool:
-        return self.jumlah > 0
-
-
-class _Sel:
-    """Reads the cells of one row, recording each error against its column."""
-
-    def __init__(self, galat: Galat, lembar: str, nomor: int, raw: dict) -> None:
-        self.galat, self.lembar, self.nomor, self.raw = galat, lembar, nomor, raw
-        self.ok = True
-
-    def salah(self, kolom: str, pesan: str) -> None:
-        self.ok = False
-        self.galat.tambah(self.lembar, self.nomor, kolom, self.raw.get(kolom), pesan)
-
-    def ada(self, kolom: str) -> bool:
-        return kolom in self.raw
-
-    def teks(self, kolom: str, *, wajib: bool = False, maks: int | None = None) -> str | None:
-        """Trimmed text; None when the column is absent or the value is wrong."""
-        if kolom not in self.raw:
-            return None
-        try:
-            nilai = baca.teks(self.raw[kolom])
-        except baca.NilaiSalah as exc:
-            self.salah(kolom, exc.pesan)
-            return None
-        if wajib and not nilai:
-            self.salah(kolom, f"Kolom {kolom} wajib diisi.")
-            return None
-        if maks is not None and len(nilai) > maks:
-            self.salah(kolom, f"Terlalu panjang: maksimal {maks} karakter (terisi {len(nilai)}).")
-            return None
-        return nilai
-
-    def pilihan(self, kolom: str, pilihan: dict[str, str]) -> str | None:
-        """A value from `pilihan` (typed text, case-insensitive -> stored value)."""
-        nilai = self.teks(kolom, wajib=True)
-        if nilai is None:
-            return None
-        hasil = pilihan.get(nilai.lower())
-        if hasil is None:
-            daftar = ", ".join(dict.fromkeys(pilihan.values()))
-            self.salah(kolom, f"Nilai {nilai!r} tidak dikenal; gunakan salah satu dari: {daftar}.")
-        return hasil
-
-    def nip(self, kolom: str, *, wajib: bool) -> str | None:
-        if kolom not in self.raw:
-            return None
-        if baca.kosong(self.raw[kolom]):
-            if wajib:
-                self.salah(kolom, f"Kolom {kolom} wajib diisi.")
-                return None
-            return ""
-        try:
-            return baca.nip(self.raw[kolom])
-        except baca.NilaiSalah as exc:
-            self.salah(kolom, exc.pesan)
-            return None
-
-
-def _potongan(nilai: list, ukuran: int = UKURAN_POTONGAN):
-    for i in range(0, len(nilai), ukuran):
-        yield nilai[i : i + ukuran]
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -195,13 +42,11 @@ _PESAN_JABATAN_TERLARANG = "Admin OPD tidak dapat menambah atau mengubah katalog
 
 
 class Pemeriksa:
-    """Validates the rows of one import. `kemajuan(n)` is called every 500 rows checked."""
+    """Validates the rows of one import (progress is reported while the rows are read, in proses.py)."""
 
-    def __init__(self, *, opd_id: int | None, kemajuan: Callable[[int], None] | None = None) -> None:
+    def __init__(self, *, opd_id: int | None) -> None:
         self.galat = Galat()
         self.opd_id = opd_id
-        self.kemajuan = kemajuan or (lambda n: None)
-        self.diperiksa = 0
         unit_db = {u.kode: u for u in UnitKerja.objects.all()}
         self.unit_per_id = {u.pk: u for u in unit_db.values()}
         opd = self.unit_per_id.get(opd_id)
@@ -221,19 +66,13 @@ class Pemeriksa:
         unit = self.unit_per_id.get(unit_id)
         return unit.kode if unit else None
 
-    def _maju(self) -> None:
-        self.diperiksa += 1
-        if self.diperiksa % 500 == 0:
-            self.kemajuan(self.diperiksa)
-
     # units ----------------------------------------------------------------------------------
 
     def unit(self, rows) -> None:
         r = self.rencana
         pertama: dict[str, int] = {}
         for nomor, raw in rows:
-            self._maju()
-            sel = _Sel(self.galat, UNIT.nama, nomor, raw)
+            sel = Sel(self.galat, UNIT.nama, nomor, raw)
             kode = sel.teks("kode", wajib=True, maks=30)
             nama = sel.teks("nama", wajib=True, maks=200)
             jenis = sel.pilihan("jenis", _JENIS_UNIT)
@@ -274,7 +113,7 @@ class Pemeriksa:
 
     def _unit_induk_periksa(self, b: UnitBaris) -> bool:
         r = self.rencana
-        sel = _Sel(self.galat, UNIT.nama, b.nomor, {"kode_induk": b.kode_induk})
+        sel = Sel(self.galat, UNIT.nama, b.nomor, {"kode_induk": b.kode_induk})
         if b.jenis == UnitKerja.Jenis.PEMDA:
             if b.kode_induk:
                 sel.salah("kode_induk", "Unit Pemerintah Daerah tidak memiliki unit induk; kosongkan kode_induk.")
@@ -308,7 +147,7 @@ class Pemeriksa:
     def _unit_lingkup_periksa(self, b: UnitBaris) -> bool:
         """Admin OPD: units inside their own OPD only; a Pemda/OPD row only if it changes nothing."""
         r = self.rencana
-        sel = _Sel(self.galat, UNIT.nama, b.nomor, {"kode": b.kode, "jenis": b.jenis, "kode_induk": b.kode_induk})
+        sel = Sel(self.galat, UNIT.nama, b.nomor, {"kode": b.kode, "jenis": b.jenis, "kode_induk": b.kode_induk})
         if b.jenis in (UnitKerja.Jenis.PEMDA, UnitKerja.Jenis.OPD):
             lama = b.lama
             if lama is None or lama.nama != b.nama or (self._kode_unit(lama.induk_id) or "") != b.kode_induk:
@@ -333,8 +172,7 @@ class Pemeriksa:
         r = self.rencana
         pertama: dict[str, int] = {}
         for nomor, raw in rows:
-            self._maju()
-            sel = _Sel(self.galat, JABATAN.nama, nomor, raw)
+            sel = Sel(self.galat, JABATAN.nama, nomor, raw)
             kode = sel.teks("kode", wajib=True, maks=30)
             nama = sel.teks("nama", wajib=True, maks=200)
             jenis = sel.pilihan("jenis", _JENIS_JABATAN)
@@ -379,7 +217,7 @@ class Pemeriksa:
             if not sel.ok:
                 self.jabatan_gagal.add(kode)
 
-    def _jenjang(self, sel: _Sel, jenis: str | None) -> str | None:
+    def _jenjang(self, sel: Sel, jenis: str | None) -> str | None:
         nilai = sel.teks("jenjang")
         if not nilai:
             return nilai  # None (absent or wrong type) or "" (empty)
@@ -397,11 +235,10 @@ class Pemeriksa:
         self._jabatan_muat()
         r = self.rencana
         kode_jabatan_ada = set(r.jabatan_db) | {b.kode for b in r.jabatan}
-        baris_ok: list[tuple[_Sel, PegawaiBaris]] = []
+        baris_ok: list[tuple[Sel, PegawaiBaris]] = []
         pertama: dict[str, int] = {}
         for nomor, raw in rows:
-            self._maju()
-            sel = _Sel(self.galat, PEGAWAI.nama, nomor, raw)
+            sel = Sel(self.galat, PEGAWAI.nama, nomor, raw)
             nip = sel.nip("nip", wajib=True)
             data: dict[str, str] = {}
             for kolom, maks in (("nama", 150), ("gelar_depan", 30), ("gelar_belakang", 60), ("telepon", 20)):
@@ -447,7 +284,7 @@ class Pemeriksa:
             )
         self._pegawai_db_periksa(baris_ok, pertama)
 
-    def _golongan(self, sel: _Sel, status: str | None) -> str | None:
+    def _golongan(self, sel: Sel, status: str | None) -> str | None:
         if not sel.ada("golongan"):
             return None
         if baca.kosong(sel.raw["golongan"]):
@@ -459,7 +296,7 @@ class Pemeriksa:
             sel.salah("golongan", exc.pesan)
             return None
 
-    def _pegawai_unit_periksa(self, sel: _Sel, kode: str) -> None:
+    def _pegawai_unit_periksa(self, sel: Sel, kode: str) -> None:
         r = self.rencana
         if kode in self.unit_gagal:
             return
@@ -477,12 +314,12 @@ class Pemeriksa:
         elif self.opd_id is not None and r.opd_dari(kode) != r.opd_kode:
             sel.salah("kode_unit", f"Unit kerja {kode} berada di luar OPD Anda.")
 
-    def _pegawai_db_periksa(self, baris: list[tuple[_Sel, PegawaiBaris]], di_berkas: dict[str, int]) -> None:
+    def _pegawai_db_periksa(self, baris: list[tuple[Sel, PegawaiBaris]], di_berkas: dict[str, int]) -> None:
         """Checks that need the employees already in the database: scope, accounts, atasan, cycles."""
         r = self.rencana
         graf: dict[str, tuple[int, int | None, bool, int]] = {}
         nip_per_id: dict[int, str] = {}
-        for pk, nip, atasan_id, aktif, unit_id in Pegawai.objects.values_list(
+        for pk, nip, atasan_id, aktif, unit_id in Pegawai.objects.order_by().values_list(
             "id", "nip", "atasan_id", "aktif", "unit_id"
         ):
             graf[nip] = (pk, atasan_id, aktif, unit_id)
@@ -490,12 +327,12 @@ class Pemeriksa:
         r.pegawai_id_per_nip = {nip: v[0] for nip, v in graf.items()}
         ada = [b.nip for _, b in baris if b.nip in graf]
         lama: dict[str, Pegawai] = {}
-        for potong in _potongan(ada):
-            lama.update((p.nip, p) for p in Pegawai.objects.filter(nip__in=potong))
+        for potong in potongan(ada):
+            lama.update((p.nip, p) for p in Pegawai.objects.filter(nip__in=potong).order_by())
         baru = [b.nip for _, b in baris if b.nip not in graf]
         akun_ada: set[str] = set()
-        for potong in _potongan(baru):
-            akun_ada.update(User.objects.filter(username__in=potong).values_list("username", flat=True))
+        for potong in potongan(baru):
+            akun_ada.update(User.objects.filter(username__in=potong).order_by().values_list("username", flat=True))
 
         for sel, b in baris:
             b.lama = lama.get(b.nip)
@@ -540,7 +377,7 @@ class Pemeriksa:
                 b.berubah = [f for f, nilai in akhir.items() if sekarang[f] != nilai]
             r.pegawai.append(b)
 
-    def _siklus_periksa(self, sah: list[tuple[_Sel, PegawaiBaris]], atasan_akhir: dict[str, str | None]) -> None:
+    def _siklus_periksa(self, sah: list[tuple[Sel, PegawaiBaris]], atasan_akhir: dict[str, str | None]) -> None:
         """Each node has at most one atasan, so a walk up from every file row finds every cycle once."""
         sel_per_nip = {b.nip: sel for sel, b in sah}
         selesai: set[str] = set()

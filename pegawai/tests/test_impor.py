@@ -147,6 +147,7 @@ def test_templat_berisi_tiga_lembar_petunjuk_dan_contoh(login, admin_bkd, django
         assert [c.value for c in ws[1]] == list(lembar.nama_kolom)
         assert ws.cell(row=2, column=1).value  # an example row
     assert ws["A2"].number_format == "@" and isinstance(ws["A2"].value, str)  # NIP typed as text
+    assert ws.column_dimensions["A"].number_format == "@"  # and so is every NIP typed later
     teks_petunjuk = " ".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value)
     assert "nip_atasan" in teks_petunjuk and "semua-atau-tidak-sama-sekali" in teks_petunjuk
 
@@ -651,6 +652,25 @@ def test_admin_opd_dengan_dua_opd_wajib_memilih_opd(admin_opd, opd_a, opd_b, bid
 
 
 @pytest.mark.django_db
+def test_admin_dua_opd_memilih_opd_tujuan_di_halaman_unggah(
+    login, admin_opd, opd_a, opd_b, bidang_a, jabatan_staf, django_capture_on_commit_callbacks
+):
+    PeranFactory(user=admin_opd.user, peran=PeranPengguna.Peran.ADMIN_OPD, opd=opd_b)
+    klien = login(admin_opd)
+    assert "OPD tujuan" in klien.get(reverse("pegawai:impor-create")).content.decode()
+    isi = buku(pegawai=[p(NIP_STAF, unit="DINKES", jabatan="PL-ANALIS")])
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = klien.post(reverse("pegawai:impor-create"), {"berkas": unggahan(isi), "opd": opd_b.pk})
+    assert resp.status_code == 302
+    impor = ImporPegawai.objects.get()
+    assert impor.opd == opd_b and impor.status == ImporPegawai.Status.BERHASIL, impor.galat
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = klien.post(reverse("pegawai:impor-create"), {"berkas": unggahan(isi), "opd": bidang_a.pk})
+    assert resp.status_code == 400 and "Pilih OPD yang Anda kelola." in resp.content.decode()
+    assert ImporPegawai.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_pengimpor_yang_kehilangan_peran_tidak_diproses(admin_opd, opd_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as antrean:
         impor = impor_create(actor=admin_opd.user, berkas=unggahan(buku(unit=UNIT_DASAR)))
@@ -710,10 +730,10 @@ def test_jumlah_kueri_pemrosesan_tidak_tumbuh_dengan_jumlah_baris(admin_bkd, opd
 
     kecil = kueri(20, 100)
     besar = kueri(200, 300)
-    # Bulk batches (SQLite allows 999 parameters per query) add a handful of queries; one query
-    # per row would add at least 180.
-    assert besar - kecil <= 30, (kecil, besar)
-    assert besar < 200
+    # 24 and 27 on SQLite: its 999-parameter limit splits a 200-row bulk insert into a few
+    # batches. One query per row would add at least 180.
+    assert kecil <= 30
+    assert besar - kecil <= 6, (kecil, besar)
 
 
 # --- checks before anything is read (through the upload page) ---------------------------------

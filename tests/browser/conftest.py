@@ -1,9 +1,15 @@
-"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against pytest-django's live server."""
+"""Headless Chromium (Debian's /usr/bin/chromium) driven by Playwright against pytest-django's live server.
+
+Request database fixtures BEFORE `peramban`/`halaman` in a test's signature: while Playwright
+runs, Django's per-context connection would be a second one that outlives the test and blocks
+dropping the PostgreSQL test database.
+"""
 
 import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 HASIL = Path(__file__).resolve().parents[2] / "test-results"
@@ -30,6 +36,8 @@ def peramban(monkeypatch):
             yield browser
         finally:
             browser.close()
+            # Close any connection opened while Playwright's loop ran (see the module docstring).
+            connections.close_all()
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def _kotak_cari(page):
     return page.get_by_role("searchbox").or_(page.get_by_label(re.compile(r"Cari", re.IGNORECASE))).first
 
 
-def test_admin_bkd_masuk_menyaring_direktori_membuka_profil_lalu_keluar(halaman, admin_bkd, data_direktori):
+def test_admin_bkd_masuk_menyaring_direktori_membuka_profil_lalu_keluar(admin_bkd, data_direktori, halaman):
     page = halaman
     dicari = data_direktori["dicari"]
 
@@ -82,7 +82,7 @@ def test_admin_bkd_masuk_menyaring_direktori_membuka_profil_lalu_keluar(halaman,
     expect(page).to_have_url(re.compile(re.escape(reverse("akun:login"))))
 
 
-def test_direktori_nyaman_di_layar_ponsel(peramban, live_server, admin_bkd, data_direktori, folder_hasil):
+def test_direktori_nyaman_di_layar_ponsel(admin_bkd, data_direktori, live_server, peramban, folder_hasil):
     konteks = peramban.new_context(
         base_url=live_server.url,
         viewport={"width": 390, "height": 844},
