@@ -261,6 +261,10 @@ class RiwayatJabatan(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        sampai = self.sampai.isoformat() if self.sampai else "sekarang"
+        return f"{self.jabatan} di {self.unit} ({self.mulai.isoformat()} s.d. {sampai})"
+
 
 class PeranPengguna(TimeStampedModel):
     """An assigned role. "Pegawai" and "Atasan" are not assigned: they follow from the data."""

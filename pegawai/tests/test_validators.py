@@ -15,7 +15,10 @@ def test_nip_valid_diurai_menjadi_tanggal_lahir_tmt_dan_jenis_kelamin():
     assert (lahir.isoformat(), tahun, bulan, kelamin) == ("1985-03-15", 2010, 1, 2)
 
 
-@pytest.mark.parametrize("nip", ["19850315201001200", "1985031520100120011", "19850315201001200a", "１９８５０３１５２０１００１２００１", ""])
+@pytest.mark.parametrize(
+    "nip",
+    ["19850315201001200", "1985031520100120011", "19850315201001200a", "１９８５０３１５２０１００１２００１", ""],
+)
 def test_nip_harus_18_digit_angka(nip):
     assert pesan(nip) == "NIP harus terdiri dari 18 digit angka."
 

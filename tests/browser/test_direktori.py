@@ -15,7 +15,7 @@ KATA_SANDI = "Sandi-Uji-Peramban-2025"
 
 
 @pytest.fixture
-def data_direktori(admin_bkd, bidang_a, opd_b, jabatan_staf):
+def data_direktori(admin_bkd, opd_a, bidang_a, opd_b, jabatan_staf):
     admin_bkd.user.set_password(KATA_SANDI)
     admin_bkd.user.save(update_fields=["password"])
     return {
@@ -24,6 +24,7 @@ def data_direktori(admin_bkd, bidang_a, opd_b, jabatan_staf):
         "unit_lain": PegawaiFactory(nama="Budi Hartono", unit=opd_b, jabatan=jabatan_staf),
         # Same unit, other name: the search must drop her.
         "nama_lain": PegawaiFactory(nama="Siti Aminah", unit=bidang_a, jabatan=jabatan_staf),
+        "opd": opd_a,
         "unit": bidang_a,
     }
 
@@ -40,6 +41,18 @@ def _kotak_cari(page):
     return page.get_by_role("searchbox").or_(page.get_by_label(re.compile(r"Cari", re.IGNORECASE))).first
 
 
+def _pilih_unit(page, nama: str) -> None:
+    # Options may be indented to show the tree: pick the one naming the unit.
+    pilihan = page.get_by_label(re.compile(r"Unit kerja", re.IGNORECASE))
+    nilai = pilihan.locator("option", has_text=nama).first.get_attribute("value")
+    pilihan.select_option(value=nilai)
+
+
+def _terapkan(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile(r"Terapkan|Cari|Saring|Filter", re.IGNORECASE)).first.click()
+
+
 def test_admin_bkd_masuk_menyaring_direktori_membuka_profil_lalu_keluar(admin_bkd, data_direktori, halaman):
     page = halaman
     dicari = data_direktori["dicari"]
@@ -50,18 +63,21 @@ def test_admin_bkd_masuk_menyaring_direktori_membuka_profil_lalu_keluar(admin_bk
     page.goto(reverse("pegawai:pegawai-list"))
     expect(page.get_by_role("table")).to_contain_text("Siti Aminah")
 
+    # Pemda-wide, the unit list offers the OPD first; once an OPD is applied, its bidang appear.
     _kotak_cari(page).fill("Budi")
-    # Unit options may be indented to show the tree: pick the one naming our unit.
-    pilihan_unit = page.get_by_label(re.compile(r"Unit kerja", re.IGNORECASE))
-    nilai_unit = pilihan_unit.locator("option", has_text=data_direktori["unit"].nama).first.get_attribute("value")
-    pilihan_unit.select_option(value=nilai_unit)
-    page.get_by_role("button", name=re.compile(r"Cari|Saring|Terapkan|Filter", re.IGNORECASE)).first.click()
-    page.wait_for_load_state()
-
+    _pilih_unit(page, data_direktori["opd"].nama)
+    _terapkan(page)
     tabel = page.get_by_role("table")
     expect(tabel).to_contain_text("Budi Santoso")
     expect(tabel).not_to_contain_text("Budi Hartono")
     expect(tabel).not_to_contain_text("Siti Aminah")
+
+    _pilih_unit(page, data_direktori["unit"].nama)
+    _terapkan(page)
+    expect(tabel).to_contain_text("Budi Santoso")
+    expect(tabel).not_to_contain_text("Budi Hartono")
+    expect(tabel).not_to_contain_text("Siti Aminah")
+    expect(_kotak_cari(page)).to_have_value("Budi")
     # The filter lives in the URL (shareable, survives pagination).
     kueri = parse_qs(urlparse(page.url).query)
     assert kueri["q"] == ["Budi"] and kueri["unit"] == [str(data_direktori["unit"].pk)]
