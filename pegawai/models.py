@@ -262,8 +262,9 @@ class RiwayatJabatan(models.Model):
         ]
 
     def __str__(self) -> str:
-        sampai = self.sampai.isoformat() if self.sampai else "sekarang"
-        return f"{self.jabatan} di {self.unit} ({self.mulai.isoformat()} s.d. {sampai})"
+        # No relation access here: auditlog and bulk imports call str() on thousands of rows.
+        sampai = self.sampai or "sekarang"
+        return f"Riwayat jabatan pegawai #{self.pegawai_id}: {self.mulai} s.d. {sampai}"
 
 
 class PeranPengguna(TimeStampedModel):
