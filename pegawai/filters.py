@@ -6,6 +6,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from asn_kinerja.widgets import CepatSelect
+
 from .access import akses_get, unit_scope
 from .forms import UnitPohonField
 from .models import Jabatan, Pegawai, UnitKerja
@@ -26,7 +28,10 @@ class PegawaiFilter(django_filters.FilterSet):
     )
     unit = UnitFilter(label="Unit kerja", method="filter_unit", empty_label="Semua unit")
     jabatan = django_filters.ModelChoiceFilter(
-        label="Jabatan", queryset=Jabatan.objects.order_by("nama", "kode"), empty_label="Semua jabatan"
+        label="Jabatan",
+        queryset=Jabatan.objects.order_by("nama", "kode"),
+        empty_label="Semua jabatan",
+        widget=CepatSelect,
     )
     jenis_jabatan = django_filters.ChoiceFilter(
         label="Jenis jabatan", field_name="jabatan__jenis", choices=Jabatan.Jenis.choices, empty_label="Semua jenis"
@@ -35,7 +40,7 @@ class PegawaiFilter(django_filters.FilterSet):
         label="Status", choices=Pegawai.Status.choices, empty_label="Semua status"
     )
     golongan = django_filters.ChoiceFilter(
-        label="Golongan/grade", choices=Pegawai.GOLONGAN_CHOICES, empty_label="Semua golongan"
+        label="Golongan/grade", choices=Pegawai.GOLONGAN_CHOICES, empty_label="Semua golongan", widget=CepatSelect
     )
     aktif = django_filters.ChoiceFilter(
         label="Keaktifan", choices=AKTIF_PILIHAN, method="filter_aktif", empty_label=None

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
+from asn_kinerja.widgets import CepatSelect
+
 from .access import akses_get, unit_manage_scope
 from .models import Jabatan, Pegawai, UnitKerja
 from .selectors import atasan_pilihan, unit_pohon
@@ -42,6 +44,7 @@ class _PohonIterator(ModelChoiceIterator):
 
 
 class UnitPohonField(forms.ModelChoiceField):
+    widget = CepatSelect
     iterator = _PohonIterator
 
     def label_pohon(self, unit: UnitKerja, kedalaman: int) -> str:
@@ -106,7 +109,7 @@ ATASAN_HELP = "Ketik NIP atau nama (minimal 3 karakter) lalu pilih. Kosongkan bi
 
 class PegawaiCreateForm(_AtasanNipMixin, forms.ModelForm):
     unit = UnitPohonField(label="Unit kerja", queryset=UnitKerja.objects.none())
-    jabatan = forms.ModelChoiceField(label="Jabatan", queryset=Jabatan.objects.none())
+    jabatan = forms.ModelChoiceField(label="Jabatan", queryset=Jabatan.objects.none(), widget=CepatSelect)
     atasan_nip = forms.CharField(label="NIP atasan langsung", required=False, max_length=30, help_text=ATASAN_HELP)
 
     class Meta:
@@ -163,7 +166,7 @@ class PegawaiUpdateForm(_AtasanNipMixin, forms.ModelForm):
 
 class PegawaiMoveForm(_AtasanNipMixin, forms.Form):
     unit = UnitPohonField(label="Unit kerja baru", queryset=UnitKerja.objects.none())
-    jabatan = forms.ModelChoiceField(label="Jabatan baru", queryset=Jabatan.objects.none())
+    jabatan = forms.ModelChoiceField(label="Jabatan baru", queryset=Jabatan.objects.none(), widget=CepatSelect)
     atasan_nip = forms.CharField(label="NIP atasan langsung", required=False, max_length=30, help_text=ATASAN_HELP)
     keterangan = forms.CharField(
         label="Keterangan (nomor SK)",
