@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from pegawai.access import akses_get, bawahan_ids_sql, impor_scope, pegawai_manage_scope, unit_manage_scope
+from pegawai.access import akses_get, bawahan_q, impor_scope, pegawai_manage_scope, unit_manage_scope
 from pegawai.models import ImporPegawai, Pegawai, PeranPengguna
 
 
@@ -31,9 +31,9 @@ class BerandaView(LoginRequiredMixin, TemplateView):
             context["profil"] = (
                 Pegawai.objects.select_related("unit", "jabatan", "atasan").filter(pk=akses.pegawai_id).first()
             )
-            tim = Pegawai.objects.filter(id__in=bawahan_ids_sql(akses.pegawai_id), aktif=True).aggregate(
-                total=Count("id"), langsung=Count("id", filter=Q(atasan_id=akses.pegawai_id))
-            )
+            tim = Pegawai.objects.filter(
+                bawahan_q(pegawai_id=akses.pegawai_id, jalur=akses.jalur), aktif=True
+            ).aggregate(total=Count("id"), langsung=Count("id", filter=Q(atasan_id=akses.pegawai_id)))
             if tim["langsung"]:
                 context["tim"] = {**tim, "tidak_langsung": tim["total"] - tim["langsung"]}
         if akses.admin:

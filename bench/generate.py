@@ -74,6 +74,7 @@ def generate(n: int, *, users: bool = True, seed: int = 1, out=sys.stdout) -> di
     from django.utils import timezone
 
     from pegawai.demo.data import NAMA_BELAKANG, NAMA_BELAKANG_WANITA, NAMA_DEPAN_PRIA, NAMA_DEPAN_WANITA
+    from pegawai.hierarki import jalur_hitung_ulang
     from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 
     User = get_user_model()
@@ -181,6 +182,7 @@ def generate(n: int, *, users: bool = True, seed: int = 1, out=sys.stdout) -> di
         for batch in _batches(staf, 20000):
             simpan(batch)
         total = Pegawai.objects.count()
+        jalur_hitung_ulang()
         # One open placement each, set-based (one INSERT ... SELECT instead of n objects).
         with connection.cursor() as cur:
             cur.execute(

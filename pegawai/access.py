@@ -48,6 +48,7 @@ class Akses:
 
     user_id: int | None
     pegawai_id: int | None = None
+    jalur: str = ""
     wajib_ganti_password: bool = False
     admin_bkd: bool = False
     admin_opd_ids: frozenset[int] = field(default_factory=frozenset)
@@ -87,8 +88,8 @@ def akses_get(user) -> Akses:
     cached = getattr(user, "_akses_cache", None)
     if cached is not None:
         return cached
-    row = Pegawai.objects.filter(user_id=user.pk, aktif=True).values_list("id", "wajib_ganti_password").first()
-    pegawai_id, wajib_ganti = row if row else (None, False)
+    row = Pegawai.objects.filter(user_id=user.pk, aktif=True).values_list("id", "jalur", "wajib_ganti_password").first()
+    pegawai_id, jalur, wajib_ganti = row if row else (None, "", False)
     admin_bkd = bool(user.is_superuser)
     admin_opd, petugas = set(), set()
     petugas_semua = False
@@ -105,6 +106,7 @@ def akses_get(user) -> Akses:
     akses = Akses(
         user_id=user.pk,
         pegawai_id=pegawai_id,
+        jalur=jalur or "",
         wajib_ganti_password=wajib_ganti,
         admin_bkd=admin_bkd,
         admin_opd_ids=frozenset(admin_opd),
@@ -124,13 +126,18 @@ def akses_reset(user) -> None:
 # --- the hierarchy -------------------------------------------------------------------------
 
 
-def bawahan_ids_sql(pegawai_id: int) -> RawSQL:
-    """Ids of every direct and indirect subordinate, as a subquery (one recursive CTE)."""
-    return RawSQL(_SUBORDINATE_SQL, (pegawai_id,))
+def bawahan_q(*, pegawai_id: int, jalur: str, prefix: str = "") -> Q:
+    """Every direct and indirect subordinate: an indexed prefix match on the supervisor path."""
+    if not jalur:
+        # Path not computed (should not happen: services keep it): fall back to the walk.
+        return Q(**{f"{prefix}id__in": RawSQL(_SUBORDINATE_SQL, (pegawai_id,))})
+    return Q(**{f"{prefix}jalur__startswith": jalur}) & ~Q(**{f"{prefix}id": pegawai_id})
 
 
-def pegawai_bawahan(pegawai_id: int) -> QuerySet[Pegawai]:
-    return Pegawai.objects.filter(id__in=bawahan_ids_sql(pegawai_id))
+def pegawai_bawahan(pegawai_id: int, jalur: str | None = None) -> QuerySet[Pegawai]:
+    if jalur is None:
+        jalur = Pegawai.objects.filter(pk=pegawai_id).values_list("jalur", flat=True).first() or ""
+    return Pegawai.objects.filter(bawahan_q(pegawai_id=pegawai_id, jalur=jalur))
 
 
 def atasan_rantai_ids(pegawai_id: int) -> set[int]:
@@ -159,7 +166,7 @@ def pegawai_scope_q(user) -> Q | None:
         return None
     q = Q(pk__in=[])
     if akses.pegawai_id is not None:
-        q |= Q(pk=akses.pegawai_id) | Q(id__in=bawahan_ids_sql(akses.pegawai_id))
+        q |= Q(pk=akses.pegawai_id) | bawahan_q(pegawai_id=akses.pegawai_id, jalur=akses.jalur)
     if akses.admin_opd_ids:
         q |= Q(unit__opd_id__in=akses.admin_opd_ids)
     return q
@@ -188,7 +195,10 @@ def unit_scope(user) -> QuerySet[UnitKerja]:
     if akses.admin_opd_ids:
         q |= Q(opd_id__in=akses.admin_opd_ids)
     if akses.pegawai_id is not None:
-        q |= Q(pegawai__id=akses.pegawai_id) | Q(pegawai__id__in=bawahan_ids_sql(akses.pegawai_id))
+        if akses.jalur:
+            q |= Q(pegawai__jalur__startswith=akses.jalur)
+        else:
+            q |= Q(pegawai__id=akses.pegawai_id) | bawahan_q(pegawai_id=akses.pegawai_id, jalur="", prefix="pegawai__")
     return UnitKerja.objects.filter(q).distinct()
 
 

@@ -188,6 +188,10 @@ class Pegawai(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="pegawai",
     )
+    # The supervisor chain as a materialised path of ids, top first, ending with this pegawai:
+    # "/12/340/5321/". "Every subordinate of X" is then an indexed prefix match instead of a
+    # recursive walk (a Sekda has the whole Pemda below them). Maintained by pegawai.hierarki.
+    jalur = models.CharField("jalur atasan", max_length=500, blank=True, db_index=True, editable=False)
     # Accounts created by import or by an admin start without a password: the owner signs in
     # once with a random activation code (stored as SHA-256; it is high-entropy, so a fast hash
     # is safe and 10,000 accounts import in seconds) and must then choose their own password.

@@ -245,12 +245,13 @@ class Tim:
 
 
 def tim_list(*, user, cakupan: str = "semua", nomor_halaman=None) -> Tim:
-    """The user's direct and indirect active subordinates (one recursive CTE), direct first.
+    """The user's direct and indirect active subordinates (a prefix match on `jalur`), direct first.
 
     `cakupan`: "langsung" (direct only) or "semua".
     """
-    saya = akses_get(user).pegawai_id
-    semua = pegawai_bawahan(saya).filter(aktif=True)
+    akses = akses_get(user)
+    saya = akses.pegawai_id
+    semua = pegawai_bawahan(saya, akses.jalur).filter(aktif=True)
     jumlah = semua.aggregate(
         langsung=Count("id", filter=Q(atasan_id=saya)),
         total=Count("id"),

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .access import akses_get, akses_reset, atasan_rantai_ids, may_manage_master, may_manage_opd
+from .hierarki import jalur_pindahkan
 from .models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 
 User = get_user_model()
@@ -238,6 +239,7 @@ def pegawai_create(*, actor, **data) -> tuple[Pegawai, str]:
     pegawai.kode_aktivasi_hash = kode_aktivasi_hash(kode)
     pegawai.kode_aktivasi_berlaku_sampai = timezone.now() + MASA_BERLAKU_KODE_AKTIVASI
     pegawai.save()
+    jalur_pindahkan(pegawai)
     RiwayatJabatan.objects.create(
         pegawai=pegawai,
         unit=pegawai.unit,
@@ -262,7 +264,7 @@ def pegawai_update(*, actor, pegawai: Pegawai, keterangan_mutasi: str = "", **da
         _pegawai_check_unit(actor, data["unit"])
     if "jabatan" in data and data["jabatan"].pk != pegawai.jabatan_id:
         _pegawai_check_jabatan(data["jabatan"])
-    lama_unit, lama_jabatan, lama_nip = pegawai.unit_id, pegawai.jabatan_id, pegawai.nip
+    lama_unit, lama_jabatan, lama_nip, lama_atasan = pegawai.unit_id, pegawai.jabatan_id, pegawai.nip, pegawai.atasan_id
     for name, value in data.items():
         setattr(pegawai, name, value)
     # Before full_clean: its check constraint would otherwise answer "self as atasan" with the
@@ -271,6 +273,8 @@ def pegawai_update(*, actor, pegawai: Pegawai, keterangan_mutasi: str = "", **da
     pegawai.full_clean()
     changed = [f for f in data]
     pegawai.save(update_fields=[*changed, "updated_at"])
+    if pegawai.atasan_id != lama_atasan:
+        jalur_pindahkan(pegawai)
     if pegawai.user_id and (pegawai.nip != lama_nip or "email" in data):
         if pegawai.nip != lama_nip and User.objects.filter(username=pegawai.nip).exclude(pk=pegawai.user_id).exists():
             raise ValidationError({"nip": "Sudah ada akun dengan NIP ini."})

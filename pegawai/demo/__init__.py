@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_hash
 
@@ -406,6 +407,7 @@ def demo_muat(seed: int = SEED) -> HasilDemo:
             rahasia = DEMO_KODE_AKTIVASI if r.persona == "aktivasi" else DEMO_PASSWORD
             hasil.login.append(Login(r.persona, label, p.nama_lengkap, r.nip, rahasia))
 
+    jalur_hitung_ulang()  # supervisor paths; rewrites nothing on a second run
     urutan = list(PERSONA)
     hasil.login.sort(key=lambda login: urutan.index(login.persona))
     return hasil

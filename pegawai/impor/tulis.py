@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.utils import timezone
 
+from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
 from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_buat, kode_aktivasi_hash
 
@@ -295,5 +296,6 @@ def rencana_tulis(*, rencana: Rencana, actor, impor_id: int) -> list[Kredensial]
     kredensial = []
     if rencana.pegawai:
         kredensial = _pegawai_tulis(rencana, jejak, sekarang, actor=actor, unit=unit, jabatan=jabatan)
+        jalur_hitung_ulang()  # supervisor paths of new and re-linked employees (pegawai.hierarki)
     jejak.simpan()
     return kredensial

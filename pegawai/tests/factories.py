@@ -73,6 +73,14 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
     atasan = None
     user = factory.LazyAttribute(lambda o: UserFactory(username=o.nip, first_name=o.nama[:150]))
 
+    @factory.post_generation
+    def _jalur(obj, create, extracted, **kwargs):
+        """Keep the supervisor path right, as the services do."""
+        if create:
+            from pegawai.hierarki import jalur_pindahkan
+
+            jalur_pindahkan(obj)
+
 
 class PeranFactory(factory.django.DjangoModelFactory):
     class Meta:

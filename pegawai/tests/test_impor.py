@@ -192,6 +192,8 @@ def test_impor_membuat_unit_jabatan_pegawai_dan_akun_dengan_atasan(jalankan, adm
     assert Jabatan.objects.get(kode="JF-GURU-1").jenjang == Jabatan.Jenjang.PERTAMA
     kadis, kabid, staf = (Pegawai.objects.get(nip=n) for n in (NIP_KADIS, NIP_KABID, NIP_STAF))
     assert kadis.atasan is None and kabid.atasan == kadis and staf.atasan == kabid
+    # supervisor paths (pegawai.hierarki) are computed for imported rows
+    assert (kadis.jalur, staf.jalur) == (f"/{kadis.pk}/", f"/{kadis.pk}/{kabid.pk}/{staf.pk}/")
     assert (kabid.golongan, kabid.gelar_belakang, kadis.telepon) == ("IV/a", "M.Pd.", "81234567890")
     assert staf.unit == kur and staf.jabatan.kode == "PL-ADM" and staf.email == "staf@contoh.go.id"
     for peg in (kadis, kabid, staf):
