@@ -11,5 +11,6 @@ urlpatterns = [
     path("", BerandaView.as_view(), name="beranda"),
     path("akun/", include("pegawai.urls_akun")),
     path("pegawai/", include("pegawai.urls")),
+    path("kompetensi/", include("kompetensi.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -48,6 +48,7 @@ class Akses:
 
     user_id: int | None
     pegawai_id: int | None = None
+    opd_id: int | None = None  # the OPD of the user's own unit
     jalur: str = ""
     wajib_ganti_password: bool = False
     admin_bkd: bool = False
@@ -88,8 +89,12 @@ def akses_get(user) -> Akses:
     cached = getattr(user, "_akses_cache", None)
     if cached is not None:
         return cached
-    row = Pegawai.objects.filter(user_id=user.pk, aktif=True).values_list("id", "jalur", "wajib_ganti_password").first()
-    pegawai_id, jalur, wajib_ganti = row if row else (None, "", False)
+    row = (
+        Pegawai.objects.filter(user_id=user.pk, aktif=True)
+        .values_list("id", "unit__opd_id", "jalur", "wajib_ganti_password")
+        .first()
+    )
+    pegawai_id, unit_opd_id, jalur, wajib_ganti = row if row else (None, None, "", False)
     admin_bkd = bool(user.is_superuser)
     admin_opd, petugas = set(), set()
     petugas_semua = False
@@ -106,6 +111,7 @@ def akses_get(user) -> Akses:
     akses = Akses(
         user_id=user.pk,
         pegawai_id=pegawai_id,
+        opd_id=unit_opd_id,
         jalur=jalur or "",
         wajib_ganti_password=wajib_ganti,
         admin_bkd=admin_bkd,
@@ -195,11 +201,10 @@ def unit_scope(user) -> QuerySet[UnitKerja]:
     if akses.admin_opd_ids:
         q |= Q(opd_id__in=akses.admin_opd_ids)
     if akses.pegawai_id is not None:
-        if akses.jalur:
-            q |= Q(pegawai__jalur__startswith=akses.jalur)
-        else:
-            q |= Q(pegawai__id=akses.pegawai_id) | bawahan_q(pegawai_id=akses.pegawai_id, jalur="", prefix="pegawai__")
-    return UnitKerja.objects.filter(q).distinct()
+        # Units where the user or any subordinate works (a semi-join, no DISTINCT over units).
+        tim = Q(pk=akses.pegawai_id) | bawahan_q(pegawai_id=akses.pegawai_id, jalur=akses.jalur)
+        q |= Q(id__in=Pegawai.objects.filter(tim).values("unit_id"))
+    return UnitKerja.objects.filter(q)
 
 
 def unit_manage_scope(user) -> QuerySet[UnitKerja]:

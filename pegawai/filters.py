@@ -58,23 +58,22 @@ class PegawaiFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Units the user may see; picking an OPD or a Bidang includes every unit below it.
         self.filters["unit"].extra["queryset"] = self._unit_pilihan(user, data)
-        if akses_get(user).admin_bkd:
-            self.filters["unit"].extra["help_text"] = "Pilih OPD lalu Terapkan untuk memilih bidang/seksi di dalamnya."
+        self.filters["unit"].extra["help_text"] = "Unit OPD lain: pilih OPD-nya lalu Terapkan untuk memilih bidang/seksinya."
 
     @staticmethod
     def _unit_pilihan(user, data):
-        """Options of the unit filter.
-
-        An OPD or a team lists every unit it has. A Pemda-wide scope (Admin BKD) lists the OPD,
-        plus the subtree of the OPD of the unit currently chosen: with thousands of schools,
-        puskesmas and seksi, one <select> of every unit would make the page megabytes and seconds.
+        """Options of the unit filter: every unit of the user's own OPD (and of the OPD they
+        administer), the other OPD as single entries, and the subtree of the OPD of the unit
+        currently chosen. A Pemda-wide scope (Admin BKD, or a Sekda with the whole Pemda below
+        them) has thousands of schools, puskesmas and seksi: one <select> of every unit would
+        make the page megabytes and seconds.
         """
         scope = unit_scope(user)
-        if not akses_get(user).admin_bkd:
-            return scope
-        pilihan = Q(jenis__in=[UnitKerja.Jenis.PEMDA, UnitKerja.Jenis.OPD])
+        akses = akses_get(user)
+        rumah = set(akses.admin_opd_ids) | ({akses.opd_id} if akses.opd_id else set())
+        pilihan = Q(jenis__in=[UnitKerja.Jenis.PEMDA, UnitKerja.Jenis.OPD]) | Q(opd_id__in=rumah)
         dipilih = (data or {}).get("unit")
-        if dipilih and str(dipilih).isdigit():
+        if dipilih and str(dipilih).isdigit() and len(str(dipilih)) < 19:
             opd_id = scope.filter(pk=int(dipilih)).values_list("opd_id", flat=True).first()
             if opd_id is not None:
                 pilihan |= Q(opd_id=opd_id)

@@ -265,7 +265,9 @@ def tim_list(*, user, cakupan: str = "semua", nomor_halaman=None) -> Tim:
     else:
         cakupan = "semua"
         ada = jumlah["total"]
-    qs = qs.order_by("-langsung", "nama", "nip")
+    # Direct subordinates first, but a team of thousands (a Sekda) is listed by name only: the
+    # (aktif, nama) index then serves the page instead of sorting the whole Pemda.
+    qs = qs.order_by("-langsung", "nama", "nip") if ada <= 1000 else qs.order_by("nama", "nip")
     return Tim(
         # The aggregate already counted the rows: the paginator need not walk the tree again.
         halaman=halaman_get(qs, nomor_halaman, per_halaman=50, jumlah=ada),

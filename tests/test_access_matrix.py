@@ -17,6 +17,7 @@ from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from kompetensi.models import Kompetensi, StandarKompetensiJabatan
 from pegawai.models import ImporPegawai, Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 
 PERSONA = ("pegawai", "atasan", "rekan", "outsider", "admin_opd", "admin_bkd", "petugas")
@@ -62,6 +63,7 @@ DIREKTORI = _hanya(DILARANG, atasan=OK, admin_opd=OK, admin_bkd=OK)
 PROFIL = _hanya(TIDAK_ADA, pegawai=OK, atasan=OK, admin_opd=OK, admin_bkd=OK)
 # Admin actions that only accept POST: a GET is 403 for the wrong role, 405 for an admin.
 ADMIN_HANYA_POST = _hanya(DILARANG, admin_opd=METODE, admin_bkd=METODE)
+BKD_HANYA_POST = _hanya(DILARANG, admin_bkd=METODE)
 
 HARAPAN: dict[str, dict] = {
     "beranda": _baris_dari(SEMUA_OK),
@@ -107,6 +109,17 @@ HARAPAN: dict[str, dict] = {
     # --- Django admin: Admin OPD/BKD get in (scoped); others go to its login, which answers 403
     #     to a signed-in non-admin and sends the anonymous to the NIP login. Own tests: test_admin.py
     "admin:index": _baris_dari(_hanya(REDIRECT, admin_opd=OK, admin_bkd=OK), anonim="admin-login"),
+    # --- competency dictionary (read by everyone signed in, edited by Admin BKD)
+    "kompetensi:kompetensi-list": _baris_dari(SEMUA_OK),
+    "kompetensi:kompetensi-detail": _baris_dari(SEMUA_OK),
+    "kompetensi:kompetensi-create": _baris_dari(BKD, ubah=True),
+    "kompetensi:kompetensi-update": _baris_dari(BKD, ubah=True),
+    # --- position standards (the jabatan's page): admins read, Admin BKD changes (POST only)
+    "kompetensi:standar-list": _baris_dari(ADMIN),
+    "kompetensi:standar-detail": _baris_dari(ADMIN),
+    "kompetensi:standar-set": _baris_dari(BKD_HANYA_POST, ubah=True),
+    "kompetensi:standar-delete": _baris_dari(BKD_HANYA_POST, ubah=True),
+    "kompetensi:standar-terapkan": _baris_dari(BKD_HANYA_POST, ubah=True),
 }
 
 
@@ -183,8 +196,14 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         "admin_bkd": admin_bkd,
         "petugas": petugas,
     }
+    kompetensi = Kompetensi.objects.create(
+        kode="M.UJI", nama="Integritas Uji", jenis=Kompetensi.Jenis.MANAJERIAL, definisi="Uji."
+    )
+    StandarKompetensiJabatan.objects.create(jabatan=jabatan_staf, kompetensi=kompetensi, level=2)
     # Path parameters by route prefix: each points at an object of OPD A (admin_opd's scope).
     objek = {
+        "kompetensi": kompetensi.pk,
+        "standar": jabatan_staf.pk,
         "pegawai": pegawai.pk,
         "unit": bidang_a.pk,
         "jabatan": jabatan_staf.pk,
@@ -260,6 +279,10 @@ def _potret() -> dict:
             ImporPegawai.objects.order_by("pk").values_list("pk", "status", "berkas", "berkas_kredensial", "opd_id")
         ),
         "kode_aktivasi": list(Pegawai.objects.order_by("pk").values_list("kode_aktivasi_hash", flat=True)),
+        "kompetensi": list(Kompetensi.objects.order_by("pk").values_list("pk", "kode", "nama", "aktif")),
+        "standar": list(
+            StandarKompetensiJabatan.objects.order_by("pk").values_list("pk", "jabatan_id", "kompetensi_id", "level")
+        ),
     }
 
 

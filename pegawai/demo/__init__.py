@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from kompetensi.services import kompetensi_demo_muat
 from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_hash
@@ -408,6 +409,10 @@ def demo_muat(seed: int = SEED) -> HasilDemo:
             hasil.login.append(Login(r.persona, label, p.nama_lengkap, r.nip, rahasia))
 
     jalur_hitung_ulang()  # supervisor paths; rewrites nothing on a second run
+    # Competency dictionary and every demo position's standard but one (kompetensi, issue 3).
+    kompetensi = kompetensi_demo_muat(jabatan_kode=list(JABATAN))
+    hasil.dibuat.update(kompetensi["dibuat"])
+    hasil.diubah.update(kompetensi["diubah"])
     urutan = list(PERSONA)
     hasil.login.sort(key=lambda login: urutan.index(login.persona))
     return hasil

@@ -5,6 +5,14 @@ from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from kompetensi.models import (
+    IndikatorPerilaku,
+    Kompetensi,
+    LevelKompetensi,
+    StandarKompetensiJabatan,
+    StandarLevelDefault,
+)
+from kompetensi.seed import DEMO_TANPA_STANDAR, STANDAR_BAWAAN, STANDAR_TEKNIS
 from pegawai.access import akses_get, is_atasan, pegawai_bawahan
 from pegawai.backends import KodeAktivasiBackend
 from pegawai.demo import DEMO_KODE_AKTIVASI, DEMO_PASSWORD, demo_muat, demo_rencana
@@ -14,6 +22,7 @@ from pegawai.validators import nip_parse, validate_nip
 
 User = get_user_model()
 MODELS = (UnitKerja, Jabatan, Pegawai, RiwayatJabatan, PeranPengguna, User, LogEntry)
+MODELS += (Kompetensi, LevelKompetensi, IndikatorPerilaku, StandarLevelDefault, StandarKompetensiJabatan)  # issue 3
 
 
 def _jumlah() -> dict[str, int]:
@@ -46,9 +55,11 @@ def test_demo_data_dua_kali_tidak_mengubah_apa_pun():
     _muat()
     sesudah_pertama = _jumlah()
     pegawai_pertama = list(Pegawai.objects.order_by("nip").values())
+    standar_pertama = list(StandarKompetensiJabatan.objects.order_by("pk").values())
     _muat()
     assert _jumlah() == sesudah_pertama  # no new rows, not even audit entries
     assert list(Pegawai.objects.order_by("nip").values()) == pegawai_pertama
+    assert list(StandarKompetensiJabatan.objects.order_by("pk").values()) == standar_pertama
 
 
 def test_demo_data_memuat_sekitar_300_pegawai_di_10_opd_yang_valid(demo):
@@ -219,3 +230,37 @@ def test_struktur_salah_ditolak_dengan_jelas():
     with pytest.raises(ValueError, match="lebih dari satu akar"):
         struktur_parse("X pemda Pemda\nY pemda Pemda Lain")
     assert struktur_parse(STRUKTUR).anak[0].kepala.jabatan == "JPT-SEKDA"
+
+
+def test_setiap_jabatan_demo_kecuali_satu_punya_standar_kompetensi(demo):
+    non_teknis = Kompetensi.objects.exclude(jenis="teknis")
+    assert non_teknis.count() == 9
+    standar: dict[str, dict[str, int]] = {}
+    for kode_jabatan, kode, level in StandarKompetensiJabatan.objects.values_list(
+        "jabatan__kode", "kompetensi__kode", "level"
+    ):
+        standar.setdefault(kode_jabatan, {})[kode] = level
+    # One position is left without any standard, so the pages can show "Belum memiliki standar".
+    tanpa = Jabatan.objects.filter(standar_kompetensi__isnull=True)
+    assert list(tanpa.values_list("kode", flat=True)) == [DEMO_TANPA_STANDAR]
+    assert Pegawai.objects.filter(jabatan__kode=DEMO_TANPA_STANDAR, aktif=True).exists()
+    for j in Jabatan.objects.exclude(kode=DEMO_TANPA_STANDAR):
+        level = STANDAR_BAWAAN[(j.jenis, j.jenjang)]
+        diharapkan = {k.kode: level for k in non_teknis} | STANDAR_TEKNIS.get(j.kode, {})
+        assert standar[j.kode] == diharapkan, j.kode
+    assert standar["JPT-KADIS"]["M.1"] == 4 and standar["ADM-KABID"]["SK.1"] == 3
+    assert standar["FG-GURU-1"]["T.GURU.1"] == 2 and standar["FG-PERAWAT-T"]["T.KES.2"] == 1
+    assert standar["PL-ADM-KEPEND"]["T.DUK.1"] == 1 and standar["FG-ANKEU-2"]["T.KEU.1"] == 3
+    assert not StandarKompetensiJabatan.objects.filter(khusus=True).exists()
+
+
+def test_demo_data_mempertahankan_standar_khusus_yang_diatur_admin(demo):
+    standar = StandarKompetensiJabatan.objects.get(jabatan__kode="PL-ADM-UMUM", kompetensi__kode="M.5")
+    StandarKompetensiJabatan.objects.filter(pk=standar.pk).update(level=3, khusus=True)
+    StandarKompetensiJabatan.objects.filter(jabatan__kode="PL-ADM-UMUM", kompetensi__kode="M.1").update(level=5)
+
+    _muat()
+
+    standar.refresh_from_db()
+    assert (standar.level, standar.khusus) == (3, True)
+    assert StandarKompetensiJabatan.objects.get(jabatan__kode="PL-ADM-UMUM", kompetensi__kode="M.1").level == 1

@@ -171,9 +171,9 @@ def _banyak_bawahan(atasan, n):
 def test_jumlah_query_direktori_tetap(login, admin_opd, atasan, django_assert_num_queries, n):
     _banyak_bawahan(atasan, n)
     c = login(admin_opd)
-    # session, user, roles (2), the unit filter value, count, page, nav is_atasan, and the unit
-    # and jabatan selects of the filter form.
-    with django_assert_num_queries(10):
+    # session, user, roles (2), the OPD of the chosen unit (which options to list), the unit
+    # filter value, count, page, nav is_atasan, and the unit and jabatan selects of the form.
+    with django_assert_num_queries(11):
         r = c.get(DAFTAR, {"unit": atasan.unit_id})
     assert r.status_code == 200 and len(r.context["page_obj"]) == min(n + 1, 25)
     assert r.context["page_obj"].paginator.count == n + 1

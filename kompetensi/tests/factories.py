@@ -1,0 +1,74 @@
+import factory
+
+from kompetensi.models import (
+    IndikatorPerilaku,
+    Kompetensi,
+    LevelKompetensi,
+    StandarKompetensiJabatan,
+    StandarLevelDefault,
+)
+from pegawai.tests.factories import JabatanFactory
+
+ASPEK = [a.value for a in IndikatorPerilaku.Aspek]
+
+
+class KompetensiFactory(factory.django.DjangoModelFactory):
+    """`KompetensiFactory(lengkap=True)` also creates levels 1 to 5 with three indicators each."""
+
+    class Meta:
+        model = Kompetensi
+        skip_postgeneration_save = True
+
+    kode = factory.Sequence(lambda n: f"K.{n}")
+    nama = factory.Sequence(lambda n: f"Kompetensi {n}")
+    jenis = Kompetensi.Jenis.MANAJERIAL
+    definisi = factory.LazyAttribute(lambda o: f"Definisi {o.nama}.")
+    urutan = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def lengkap(obj, create, extracted, **kwargs):
+        if not (create and extracted):
+            return
+        for level in range(1, 6):
+            lv = LevelKompetensiFactory(kompetensi=obj, level=level)
+            for urutan in range(1, 4):
+                IndikatorPerilakuFactory(level=lv, urutan=urutan, aspek=ASPEK[(level + urutan) % 3])
+
+
+class LevelKompetensiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LevelKompetensi
+
+    kompetensi = factory.SubFactory(KompetensiFactory)
+    level = 1
+    deskripsi = factory.LazyAttribute(lambda o: f"Deskripsi level {o.level}.")
+
+
+class IndikatorPerilakuFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorPerilaku
+
+    level = factory.SubFactory(LevelKompetensiFactory)
+    urutan = factory.Sequence(lambda n: n)
+    teks = factory.Sequence(lambda n: f"Indikator perilaku {n}.")
+    aspek = IndikatorPerilaku.Aspek.KETERAMPILAN
+
+
+class StandarLevelDefaultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandarLevelDefault
+        django_get_or_create = ("jenis_jabatan", "jenjang")
+
+    jenis_jabatan = "pelaksana"
+    jenjang = ""
+    level = 1
+
+
+class StandarKompetensiJabatanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StandarKompetensiJabatan
+
+    jabatan = factory.SubFactory(JabatanFactory)
+    kompetensi = factory.SubFactory(KompetensiFactory)
+    level = 2
+    khusus = False

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kompetensi"
+
+urlpatterns = [
+    # --- dictionary
+    path("", views.KompetensiListView.as_view(), name="kompetensi-list"),
+    path("baru/", views.KompetensiCreateView.as_view(), name="kompetensi-create"),
+    path("<int:pk>/", views.KompetensiDetailView.as_view(), name="kompetensi-detail"),
+    path("<int:pk>/ubah/", views.KompetensiUpdateView.as_view(), name="kompetensi-update"),
+    # --- position standards (pk = the Jabatan)
+    path("standar/", views.StandarListView.as_view(), name="standar-list"),
+    path("standar/<int:pk>/", views.StandarDetailView.as_view(), name="standar-detail"),
+    path("standar/<int:pk>/atur/", views.StandarSetView.as_view(), name="standar-set"),
+    path("standar/<int:pk>/hapus/", views.StandarDeleteView.as_view(), name="standar-delete"),
+    path("standar/<int:pk>/terapkan/", views.StandarTerapkanView.as_view(), name="standar-terapkan"),
+]
