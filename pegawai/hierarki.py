@@ -68,6 +68,9 @@ def jalur_hitung_ulang() -> int:
     for pid in atasan:
         hitung(pid)
     berubah = [Pegawai(id=pid, jalur=j) for pid, j in hasil.items() if sekarang.get(pid) != j]
-    if berubah:
-        Pegawai.objects.bulk_update(berubah, ["jalur"], batch_size=2000)
+    # One prepared UPDATE run with many parameter sets: bulk_update's CASE WHEN takes seconds
+    # to compile for 10,000 rows.
+    from .impor.massal import ubah_massal
+
+    ubah_massal(Pegawai, berubah, ["jalur"])
     return len(berubah)
