@@ -14,9 +14,11 @@ from auditlog.admin import LogEntryAdmin
 from auditlog.models import LogEntry
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connections
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -85,6 +87,28 @@ def _salin(dari, ke) -> None:
     ke._state.db = dari._state.db
 
 
+class AutocompleteAman(AutocompleteSelect):
+    """Django's autocomplete looks the selected ids up as they came: "abc" or an id beyond the
+    integer range (from `?unit=` on an add page or a forged POST) raised a 500. Such ids are
+    dropped before the lookup; the form field reports them as an invalid choice."""
+
+    def _id_sah(self, nilai) -> bool:
+        target = self.field.target_field
+        try:
+            angka = target.to_python(nilai)
+        except ValidationError:
+            return False
+        if not isinstance(angka, int):
+            return True
+        bawah, atas = connections[self.db or "default"].ops.integer_field_range(target.get_internal_type())
+        return (bawah is None or angka >= bawah) and (atas is None or angka <= atas)
+
+    def optgroups(self, name, value, attr=None):
+        kosong = self.choices.field.empty_values
+        value = [v for v in value if str(v) in kosong or self._id_sah(v)]
+        return super().optgroups(name, value, attr)
+
+
 class PeranAdmin(admin.ModelAdmin):
     """Permissions come from the roles in access.py, not from Django's model permissions.
 
@@ -114,6 +138,11 @@ class PeranAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = AutocompleteAman(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

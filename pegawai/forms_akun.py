@@ -39,7 +39,12 @@ class NipAuthenticationForm(AuthenticationForm):
 
     def clean_username(self):
         # NIPs are often copied with spaces ("19850101 201001 1 001"): accept them.
-        return "".join(self.cleaned_data["username"].split())
+        nip = "".join(self.cleaned_data["username"].split())
+        # AuthenticationForm sets max_length after the field is built, so nothing checks it; an
+        # over-long name would reach django-axes, whose failure log holds 255 characters.
+        if len(nip) > self.fields["username"].max_length:
+            raise ValidationError(PESAN_LOGIN_GAGAL, code="invalid_login")
+        return nip
 
 
 def _label_sandi(form) -> None:

@@ -179,7 +179,8 @@ def atasan_pilihan(*, user) -> QuerySet[Pegawai]:
 def atasan_cari(*, user, q: str, batas: int = 15) -> list[dict]:
     """Up to `batas` candidates whose NIP starts with, or name contains, `q` (for the form)."""
     q = (q or "").strip()
-    if len(q) < 3:
+    if not 3 <= len(q) <= 100 or "\x00" in q:
+        # Too short to search; too long or with a NUL byte (PostgreSQL refuses it): nothing.
         return []
     qs = atasan_pilihan(user=user)
     qs = qs.filter(nip__startswith=q) if q.isdigit() else qs.filter(nama__icontains=q)

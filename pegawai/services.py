@@ -20,6 +20,7 @@ from django.utils import timezone
 from .access import akses_get, akses_reset, atasan_rantai_ids, may_manage_master, may_manage_opd
 from .hierarki import jalur_pindahkan
 from .models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
+from .selectors import atasan_pilihan
 
 User = get_user_model()
 
@@ -185,6 +186,14 @@ def pegawai_check_atasan(*, pegawai_id: int | None, atasan: Pegawai | None) -> N
         )
 
 
+def _pegawai_check_atasan_pilihan(actor, atasan: Pegawai | None) -> None:
+    """Admin OPD names an atasan in their OPD or a JPT holder (the same list as the form's)."""
+    if atasan is None or akses_get(actor).admin_bkd:
+        return
+    if not atasan_pilihan(user=actor).filter(pk=atasan.pk).exists():
+        raise ValidationError({"atasan": "Atasan langsung harus pegawai di OPD Anda atau pemangku JPT."})
+
+
 def _pegawai_check_unit(actor, unit: UnitKerja) -> None:
     if not may_manage_opd(actor, unit.opd_id):
         raise PermissionDenied("Anda hanya dapat menempatkan pegawai di unit dalam OPD Anda.")
@@ -228,6 +237,7 @@ def pegawai_create(*, actor, **data) -> tuple[Pegawai, str]:
     pegawai = Pegawai(**data)
     pegawai.full_clean()
     pegawai_check_atasan(pegawai_id=None, atasan=pegawai.atasan)
+    _pegawai_check_atasan_pilihan(actor, pegawai.atasan)
     if User.objects.filter(username=pegawai.nip).exists():
         raise ValidationError({"nip": "Sudah ada akun dengan NIP ini."})
     user = User(username=pegawai.nip, first_name=pegawai.nama[:150], email=pegawai.email)
@@ -270,6 +280,8 @@ def pegawai_update(*, actor, pegawai: Pegawai, keterangan_mutasi: str = "", **da
     # Before full_clean: its check constraint would otherwise answer "self as atasan" with the
     # constraint's name instead of a sentence.
     pegawai_check_atasan(pegawai_id=pegawai.pk, atasan=pegawai.atasan)
+    if pegawai.atasan_id != lama_atasan:
+        _pegawai_check_atasan_pilihan(actor, pegawai.atasan)
     pegawai.full_clean()
     changed = [f for f in data]
     pegawai.save(update_fields=[*changed, "updated_at"])

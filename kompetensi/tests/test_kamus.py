@@ -468,3 +468,23 @@ def test_layanan_mewajibkan_tepat_lima_level(admin_bkd, nomor):
         )
     assert exc.value.messages == [PESAN_LIMA_LEVEL]
     assert Kompetensi.objects.count() == 0
+
+
+# --- Django admin -----------------------------------------------------------------------------
+
+
+def test_admin_django_kamus_hanya_dibaca_oleh_admin_bkd(client, admin_bkd, admin_opd):
+    k = KompetensiFactory(nama="Integritas", lengkap=True)
+    daftar = reverse("admin:kompetensi_kompetensi_changelist")
+    ubah = reverse("admin:kompetensi_kompetensi_change", args=[k.pk])
+    client.force_login(admin_bkd.user)
+    assert "Integritas" in client.get(daftar).content.decode()
+    resp = client.get(ubah)
+    assert resp.status_code == 200 and "Deskripsi level 5." in resp.content.decode()
+    resp = client.post(ubah, {"kode": k.kode, "nama": "Diubah lewat admin", "jenis": k.jenis, "definisi": "x"})
+    assert resp.status_code == 403
+    assert client.get(reverse("admin:kompetensi_kompetensi_add")).status_code == 403
+    client.force_login(admin_opd.user)
+    assert client.get(daftar).status_code == 403
+    k.refresh_from_db()
+    assert k.nama == "Integritas"

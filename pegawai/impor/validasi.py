@@ -317,12 +317,12 @@ class Pemeriksa:
     def _pegawai_db_periksa(self, baris: list[tuple[Sel, PegawaiBaris]], di_berkas: dict[str, int]) -> None:
         """Checks that need the employees already in the database: scope, accounts, atasan, cycles."""
         r = self.rencana
-        graf: dict[str, tuple[int, int | None, bool, int]] = {}
+        graf: dict[str, tuple[int, int | None, bool, int, str]] = {}
         nip_per_id: dict[int, str] = {}
-        for pk, nip, atasan_id, aktif, unit_id in Pegawai.objects.order_by().values_list(
-            "id", "nip", "atasan_id", "aktif", "unit_id"
+        for pk, nip, atasan_id, aktif, unit_id, jenis_jabatan in Pegawai.objects.order_by().values_list(
+            "id", "nip", "atasan_id", "aktif", "unit_id", "jabatan__jenis"
         ):
-            graf[nip] = (pk, atasan_id, aktif, unit_id)
+            graf[nip] = (pk, atasan_id, aktif, unit_id, jenis_jabatan)
             nip_per_id[pk] = nip
         r.pegawai_id_per_nip = {nip: v[0] for nip, v in graf.items()}
         ada = [b.nip for _, b in baris if b.nip in graf]
@@ -346,6 +346,8 @@ class Pemeriksa:
                 if b.nip_atasan in di_berkas or b.nip_atasan in graf:
                     if b.nip_atasan in graf and not graf[b.nip_atasan][2]:
                         sel.salah("nip_atasan", "Atasan langsung harus pegawai aktif.")
+                    elif self._atasan_di_luar_lingkup(b, graf, di_berkas):
+                        sel.salah("nip_atasan", "Atasan langsung harus pegawai di OPD Anda atau pemangku JPT.")
                 else:
                     sel.salah(
                         "nip_atasan",
@@ -376,6 +378,17 @@ class Pemeriksa:
                     akhir["atasan"] = b.nip_atasan
                 b.berubah = [f for f, nilai in akhir.items() if sekarang[f] != nilai]
             r.pegawai.append(b)
+
+    def _atasan_di_luar_lingkup(self, b: PegawaiBaris, graf: dict, di_berkas: dict[str, int]) -> bool:
+        """Admin OPD may name as atasan someone of their OPD or a JPT holder (as the services
+        rule); a link that is already in the database is not re-judged."""
+        if self.opd_id is None or b.nip_atasan in di_berkas or b.nip_atasan not in graf:
+            return False
+        atasan_pk, _, _, unit_id, jenis = graf[b.nip_atasan]
+        if b.lama is not None and b.lama.atasan_id == atasan_pk:
+            return False
+        unit = self.unit_per_id.get(unit_id)
+        return (unit is None or unit.opd_id != self.opd_id) and jenis != Jabatan.Jenis.JPT
 
     def _siklus_periksa(self, sah: list[tuple[Sel, PegawaiBaris]], atasan_akhir: dict[str, str | None]) -> None:
         """Each node has at most one atasan, so a walk up from every file row finds every cycle once."""

@@ -1167,3 +1167,20 @@ def test_jumlah_kueri_halaman_hasil_tetap(jumlah, login, admin_bkd, opd_a, djang
         assert klien.get(reverse("pegawai:impor-detail", args=[impor.pk])).status_code == 200
     with django_assert_num_queries(5):
         assert klien.get(reverse("pegawai:impor-status", args=[impor.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_opd_tidak_bisa_mengimpor_atasan_dari_opd_lain_kecuali_jpt(
+    jalankan, admin_opd, bidang_a, jabatan_staf, jabatan_kepala, outsider, opd_b
+):
+    sebelum = potret()
+    impor = jalankan(admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=outsider.nip)]))
+    assert impor.status == ImporPegawai.Status.GAGAL
+    assert ("Pegawai", 2, "nip_atasan", "Atasan langsung harus pegawai di OPD Anda atau pemangku JPT.") in [
+        (g["lembar"], g["baris"], g["kolom"], g["pesan"]) for g in impor.galat
+    ]
+    assert potret() == sebelum
+    # A JPT holder of another OPD (e.g. the Sekda or an Asisten) is allowed, as in the form.
+    kepala_b = PegawaiFactory(unit=opd_b, jabatan=jabatan_kepala)
+    impor = jalankan(admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=kepala_b.nip)]))
+    assert impor.status == ImporPegawai.Status.BERHASIL, impor.galat
