@@ -58,7 +58,9 @@ class PegawaiFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Units the user may see; picking an OPD or a Bidang includes every unit below it.
         self.filters["unit"].extra["queryset"] = self._unit_pilihan(user, data)
-        self.filters["unit"].extra["help_text"] = "Unit OPD lain: pilih OPD-nya lalu Terapkan untuk memilih bidang/seksinya."
+        self.filters["unit"].extra["help_text"] = (
+            "Unit OPD lain: pilih OPD-nya lalu Terapkan untuk memilih bidang/seksinya."
+        )
 
     @staticmethod
     def _unit_pilihan(user, data):

@@ -1174,7 +1174,9 @@ def test_admin_opd_tidak_bisa_mengimpor_atasan_dari_opd_lain_kecuali_jpt(
     jalankan, admin_opd, bidang_a, jabatan_staf, jabatan_kepala, outsider, opd_b
 ):
     sebelum = potret()
-    impor = jalankan(admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=outsider.nip)]))
+    impor = jalankan(
+        admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=outsider.nip)])
+    )
     assert impor.status == ImporPegawai.Status.GAGAL
     assert ("Pegawai", 2, "nip_atasan", "Atasan langsung harus pegawai di OPD Anda atau pemangku JPT.") in [
         (g["lembar"], g["baris"], g["kolom"], g["pesan"]) for g in impor.galat
@@ -1182,5 +1184,7 @@ def test_admin_opd_tidak_bisa_mengimpor_atasan_dari_opd_lain_kecuali_jpt(
     assert potret() == sebelum
     # A JPT holder of another OPD (e.g. the Sekda or an Asisten) is allowed, as in the form.
     kepala_b = PegawaiFactory(unit=opd_b, jabatan=jabatan_kepala)
-    impor = jalankan(admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=kepala_b.nip)]))
+    impor = jalankan(
+        admin_opd, buku(pegawai=[p(NIP_STAF, unit="DISDIK-PTK", jabatan="PL-ANALIS", atasan=kepala_b.nip)])
+    )
     assert impor.status == ImporPegawai.Status.BERHASIL, impor.galat
