@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, RiwayatJabatan, UnitKerja
-from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_buat, kode_aktivasi_hash
+from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, PEGAWAI_FIELDS, kode_aktivasi_buat, kode_aktivasi_hash
 
 from .massal import FK, Jejak, ubah_massal
 from .rencana import PegawaiBaris, Rencana, potongan
@@ -32,22 +32,7 @@ class Kredensial:
 
 _AUDIT_UNIT = ("kode", "nama", "jenis", "induk", "opd", "aktif")
 _AUDIT_JABATAN = ("kode", "nama", "jenis", "jenjang", "aktif")
-_AUDIT_PEGAWAI = (
-    "nip",
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "status_kepegawaian",
-    "golongan",
-    "unit",
-    "jabatan",
-    "atasan",
-    "email",
-    "telepon",
-    "aktif",
-    "user",
-    "wajib_ganti_password",
-)
+_AUDIT_PEGAWAI = (*PEGAWAI_FIELDS, "aktif", "user", "wajib_ganti_password")
 _AUDIT_USER = ("username", "is_active", "is_staff", "is_superuser")
 _AUDIT_RIWAYAT = ("pegawai", "unit", "jabatan", "mulai", "sampai", "keterangan")
 

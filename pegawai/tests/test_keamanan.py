@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from pegawai.models import ImporPegawai, Pegawai, PeranPengguna, UnitKerja
 from pegawai.tests.factories import PegawaiFactory
+from pegawai.tests.test_admin import data_pegawai
 
 SAMPAH = ["a\x00b", "x" * 10_000, "99999999999999999999999", "-1", "1e5", "😀\u202e", ["1", "2"]]
 BESAR = "99999999999999999999999"
@@ -29,26 +30,7 @@ def admin_url(model, action="changelist", *args):
 
 
 def data_admin_pegawai(p, **ubah):
-    data = {
-        "nip": p.nip,
-        "nama": p.nama,
-        "gelar_depan": p.gelar_depan,
-        "gelar_belakang": p.gelar_belakang,
-        "status_kepegawaian": p.status_kepegawaian,
-        "golongan": p.golongan,
-        "unit": p.unit_id,
-        "jabatan": p.jabatan_id,
-        "atasan": p.atasan_id or "",
-        "email": p.email,
-        "telepon": p.telepon,
-        "riwayat-TOTAL_FORMS": "0",
-        "riwayat-INITIAL_FORMS": "0",
-        "riwayat-MIN_NUM_FORMS": "0",
-        "riwayat-MAX_NUM_FORMS": "0",
-        "_save": "Simpan",
-    }
-    data.update(ubah)
-    return data
+    return data_pegawai(p, **ubah)
 
 
 # --- the Django admin: ids that are not ids -----------------------------------------------------
