@@ -151,8 +151,9 @@ class PeranAdmin(admin.ModelAdmin):
 
     # Saving through services: a refusal re-renders the form with the service's message.
 
-    def simpan(self, request, obj, form, change) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def simpan(self, request, obj, form, change) -> None:
+        """Subclasses that allow changes save through a service; the others are read-only."""
+        raise PermissionDenied("Data ini hanya dapat dibaca di sini.")
 
     def save_model(self, request, obj, form, change):
         try:
