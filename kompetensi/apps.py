@@ -13,6 +13,13 @@ class KompetensiConfig(AppConfig):
             IndikatorPerilaku,
             Kompetensi,
             LevelKompetensi,
+            NilaiKompetensi,
+            PenilaianKompetensi,
+            PenugasanRekan,
+            ProgramKompetensi,
+            ProgramPengembangan,
+            PutaranPenilaian,
+            RencanaPengembangan,
             StandarKompetensiJabatan,
             StandarLevelDefault,
         )
@@ -22,3 +29,12 @@ class KompetensiConfig(AppConfig):
         auditlog.register(IndikatorPerilaku)
         auditlog.register(StandarLevelDefault)
         auditlog.register(StandarKompetensiJabatan, exclude_fields=["updated_at"])
+        auditlog.register(PutaranPenilaian, exclude_fields=["updated_at"], m2m_fields={"unit"})
+        auditlog.register(PenilaianKompetensi, exclude_fields=["updated_at"])
+        auditlog.register(NilaiKompetensi, m2m_fields={"indikator"})
+        # Who was assigned and whether they answered; never the unsent draft (the answers).
+        # JawabanRekan is not registered at all: an entry's actor would name the peer.
+        auditlog.register(PenugasanRekan, exclude_fields=["updated_at", "draf"])
+        auditlog.register(ProgramPengembangan, exclude_fields=["updated_at"])
+        auditlog.register(ProgramKompetensi)
+        auditlog.register(RencanaPengembangan, exclude_fields=["updated_at"])

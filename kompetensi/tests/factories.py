@@ -1,9 +1,15 @@
+import datetime
+
 import factory
+from django.utils import timezone
 
 from kompetensi.models import (
     IndikatorPerilaku,
     Kompetensi,
     LevelKompetensi,
+    ProgramKompetensi,
+    ProgramPengembangan,
+    PutaranPenilaian,
     StandarKompetensiJabatan,
     StandarLevelDefault,
 )
@@ -72,3 +78,40 @@ class StandarKompetensiJabatanFactory(factory.django.DjangoModelFactory):
     kompetensi = factory.SubFactory(KompetensiFactory)
     level = 2
     khusus = False
+
+
+# --- rounds, assessments, development -------------------------------------------------------
+
+
+class PutaranPenilaianFactory(factory.django.DjangoModelFactory):
+    """A bare round row. To open a real round with its snapshot use `services.putaran.putaran_buka`."""
+
+    class Meta:
+        model = PutaranPenilaian
+
+    nama = factory.Sequence(lambda n: f"Penilaian Kompetensi {n}")
+    tanggal_mulai = factory.LazyFunction(lambda: datetime.date(timezone.localdate().year, 1, 1))
+    tanggal_selesai = factory.LazyFunction(lambda: datetime.date(timezone.localdate().year, 12, 31))
+    batas_diri = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    batas_rekan = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=21))
+    batas_atasan = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=28))
+    dibuat_oleh = factory.SubFactory("pegawai.tests.factories.UserFactory")
+
+
+class ProgramPengembanganFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgramPengembangan
+
+    kode = factory.Sequence(lambda n: f"PRG-{n}")
+    nama = factory.Sequence(lambda n: f"Pelatihan {n}")
+    jenis = ProgramPengembangan.Jenis.PELATIHAN
+    jp = 8
+
+
+class ProgramKompetensiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgramKompetensi
+
+    program = factory.SubFactory(ProgramPengembanganFactory)
+    kompetensi = factory.SubFactory(KompetensiFactory)
+    level_target = 3

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from kompetensi.models import IndikatorPerilaku, Kompetensi, LevelKompetensi
-from kompetensi.services_kamus import (
+from kompetensi.services.kamus import (
     PESAN_INDIKATOR_ASING,
     PESAN_LIMA_LEVEL,
     PESAN_VERSI,

@@ -245,7 +245,7 @@ def test_selain_admin_bkd_tidak_bisa_menghapus_standar(admin_opd, pegawai, kamus
 
 @pytest.mark.parametrize("jumlah", [3, 30])
 def test_terapkan_bawaan_banyak_jabatan_dengan_jumlah_kueri_tetap(kamus, bawaan, django_assert_num_queries, jumlah):
-    from kompetensi.services import _standar_terapkan_default
+    from kompetensi.services.standar import _standar_terapkan_default
 
     jabatan = [JabatanFactory(jenis="pengawas") for _ in range(jumlah)]
     assert _standar_terapkan_default(jabatan=jabatan, timpa=False)["dibuat"] == 3 * jumlah

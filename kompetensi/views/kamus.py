@@ -14,7 +14,7 @@ from pegawai.mixins import PeranRequiredMixin
 from .. import selectors
 from ..access import access_kompetensi
 from ..forms import KamusBundle
-from ..services_kamus import PESAN_KODE_DIPAKAI, kompetensi_simpan
+from ..services.kamus import PESAN_KODE_DIPAKAI, kompetensi_simpan
 
 BKD = ("admin_bkd",)
 

@@ -3,7 +3,7 @@
 Callers pass the acting user; changing standards is Admin BKD's (`may_manage_master`), checked
 here as well as in the views. Every write runs in one transaction after `full_clean()`, and
 django-auditlog records it (the actor comes from `AuditlogMiddleware` in a request; seeds run
-from a command have none). Dictionary edits from the UI live in `services_kamus.py`.
+from a command have none). Dictionary edits from the UI live in `services/kamus.py`.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from django.db import transaction
 from pegawai.access import may_manage_master
 from pegawai.models import Jabatan
 
-from .models import (
+from ..models import (
     IndikatorPerilaku,
     Kompetensi,
     LevelKompetensi,
     StandarKompetensiJabatan,
     StandarLevelDefault,
 )
-from .seed import DEMO_TANPA_STANDAR, KOMPETENSI_SEED, STANDAR_BAWAAN, STANDAR_TEKNIS, KompetensiSeed
+from ..seed import DEMO_TANPA_STANDAR, KOMPETENSI_SEED, STANDAR_BAWAAN, STANDAR_TEKNIS, KompetensiSeed
 
 JENIS_BAWAAN = (Kompetensi.Jenis.MANAJERIAL, Kompetensi.Jenis.SOSIAL_KULTURAL)
 

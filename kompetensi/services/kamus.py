@@ -14,8 +14,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.utils import timezone
 
-from .access import PESAN_KAMUS_DILARANG, may_edit_kamus
-from .models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, LevelKompetensi
+from ..access import PESAN_KAMUS_DILARANG, may_edit_kamus
+from ..models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, LevelKompetensi
 
 LEVEL_SEMUA = tuple(range(LEVEL_MIN, LEVEL_MAX + 1))
 ASPEK_SAH = frozenset(IndikatorPerilaku.Aspek.values)

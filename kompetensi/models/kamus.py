@@ -1,7 +1,4 @@
-"""Competency dictionary and position standards (PermenPANRB 38/2017, DOMAIN.md "Competency").
-
-Assessment rounds, results and development plans come in later steps of issue 3.
-"""
+"""Competency dictionary and position standards (PermenPANRB 38/2017, DOMAIN.md "Competency")."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
