@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_impor, urls_laporan, urls_pengembangan, urls_penilaian, urls_putaran, views
 
 app_name = "kompetensi"
 
@@ -17,3 +17,7 @@ urlpatterns = [
     path("standar/<int:pk>/hapus/", views.StandarDeleteView.as_view(), name="standar-delete"),
     path("standar/<int:pk>/terapkan/", views.StandarTerapkanView.as_view(), name="standar-terapkan"),
 ]
+
+# Each area keeps its routes in its own module.
+for _modul in (urls_putaran, urls_penilaian, urls_pengembangan, urls_laporan, urls_impor):
+    urlpatterns += _modul.urlpatterns

@@ -17,53 +17,44 @@ from auditlog.models import LogEntry
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from kompetensi.models import Kompetensi, StandarKompetensiJabatan
+from kompetensi.models import (
+    JawabanRekan,
+    Kompetensi,
+    NilaiKompetensi,
+    PenilaianKompetensi,
+    PenugasanRekan,
+    PesertaPenilaian,
+    ProgramPengembangan,
+    PutaranPenilaian,
+    RencanaPengembangan,
+    StandarKompetensiJabatan,
+)
 from pegawai.models import ImporPegawai, Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
-
-PERSONA = ("pegawai", "atasan", "rekan", "outsider", "admin_opd", "admin_bkd", "petugas")
-
-OK, REDIRECT, DILARANG, TIDAK_ADA, METODE = 200, 302, 403, 404, 405
-LOGIN = "login"  # anonymous: 302 to the login page
-PUBLIK = "publik"  # anonymous: served as is (status in "anonim")
-
-
-def _baris(
-    pegawai,
-    atasan,
-    rekan,
-    outsider,
-    admin_opd,
-    admin_bkd,
-    petugas,
-    *,
-    anonim=LOGIN,
-    ubah=False,
-) -> dict:
-    """One row of the matrix: the status per persona; ubah=True marks a state-changing route."""
-    status = dict(zip(PERSONA, (pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas), strict=True))
-    return {"status": status, "anonim": anonim, "ubah": ubah}
-
-
-def _hanya(status_lain, **khusus):
-    """A row where every persona gets `status_lain` except the ones named."""
-    return {p: khusus.get(p, status_lain) for p in PERSONA}
-
-
-def _baris_dari(peta: dict, **kw) -> dict:
-    return _baris(*(peta[p] for p in PERSONA), **kw)
-
-
-SEMUA_OK = _hanya(OK)
-SEMUA_DIALIHKAN = _hanya(REDIRECT)
-# Role-gated pages: the wrong role is a 403 before any object is looked up.
-ADMIN = _hanya(DILARANG, admin_opd=OK, admin_bkd=OK)
-BKD = _hanya(DILARANG, admin_bkd=OK)
-DIREKTORI = _hanya(DILARANG, atasan=OK, admin_opd=OK, admin_bkd=OK)
-# Another employee's record (the `pegawai` persona): self, supervisors and their OPD admin see it.
-PROFIL = _hanya(TIDAK_ADA, pegawai=OK, atasan=OK, admin_opd=OK, admin_bkd=OK)
-# Admin actions that only accept POST: a GET is 403 for the wrong role, 405 for an admin.
-ADMIN_HANYA_POST = _hanya(DILARANG, admin_opd=METODE, admin_bkd=METODE)
-BKD_HANYA_POST = _hanya(DILARANG, admin_bkd=METODE)
+from tests.harapan import (  # noqa: F401
+    ADMIN,
+    ADMIN_HANYA_POST,
+    BKD,
+    BKD_HANYA_POST,
+    DILARANG,
+    DIREKTORI,
+    LOGIN,
+    METODE,
+    OK,
+    PERSONA,
+    PROFIL,
+    PUBLIK,
+    REDIRECT,
+    SEMUA_DIALIHKAN,
+    SEMUA_OK,
+    TIDAK_ADA,
+    _baris_dari,
+    _hanya,
+    kompetensi_impor,
+    kompetensi_laporan,
+    kompetensi_pengembangan,
+    kompetensi_penilaian,
+    kompetensi_putaran,
+)
 
 HARAPAN: dict[str, dict] = {
     "beranda": _baris_dari(SEMUA_OK),
@@ -121,6 +112,16 @@ HARAPAN: dict[str, dict] = {
     "kompetensi:standar-delete": _baris_dari(BKD_HANYA_POST, ubah=True),
     "kompetensi:standar-terapkan": _baris_dari(BKD_HANYA_POST, ubah=True),
 }
+for _modul in (
+    kompetensi_putaran,
+    kompetensi_penilaian,
+    kompetensi_pengembangan,
+    kompetensi_laporan,
+    kompetensi_impor,
+):
+    _ganda = HARAPAN.keys() & _modul.HARAPAN.keys()
+    assert not _ganda, f"baris ganda: {_ganda}"
+    HARAPAN.update(_modul.HARAPAN)
 
 
 # --- walking the URL tree ---------------------------------------------------------------------
@@ -200,8 +201,10 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         kode="M.UJI", nama="Integritas Uji", jenis=Kompetensi.Jenis.MANAJERIAL, definisi="Uji."
     )
     StandarKompetensiJabatan.objects.create(jabatan=jabatan_staf, kompetensi=kompetensi, level=2)
+    kompetensi_dunia = _dunia_kompetensi(persona, kompetensi, opd_a, opd_b)
     # Path parameters by route prefix: each points at an object of OPD A (admin_opd's scope).
     objek = {
+        **kompetensi_dunia["objek"],
         "kompetensi": kompetensi.pk,
         "standar": jabatan_staf.pk,
         "pegawai": pegawai.pk,
@@ -211,8 +214,69 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         "peran": peran.pk,
     }
     # The same kinds of object in OPD B: outside admin_opd's scope.
-    objek_lain = {"pegawai": outsider.pk, "unit": opd_b.pk, "impor": impor_lain.pk}
+    objek_lain = {"pegawai": outsider.pk, "unit": opd_b.pk, "impor": impor_lain.pk, **kompetensi_dunia["objek_lain"]}
     return persona, objek, objek_lain
+
+
+def _dunia_kompetensi(persona, kompetensi, opd_a, opd_b) -> dict:
+    """A round open in OPD A (pegawai, rekan and admin_opd take part; `rekan` must rate
+    `pegawai` as a peer), a round of OPD B (outsider), a development programme and a plan for
+    `pegawai`. URL names with a pk start with the key that says which object it is."""
+    import datetime
+
+    from django.utils import timezone
+
+    from kompetensi.models import ProgramPengembangan, RencanaPengembangan
+    from kompetensi.services.putaran import putaran_buka
+
+    hari_ini = timezone.localdate()
+    tanggal = dict(
+        tanggal_mulai=datetime.date(hari_ini.year, 1, 1),
+        tanggal_selesai=datetime.date(hari_ini.year, 12, 31),
+        batas_diri=hari_ini + datetime.timedelta(days=7),
+        batas_rekan=hari_ini + datetime.timedelta(days=10),
+        batas_atasan=hari_ini + datetime.timedelta(days=14),
+    )
+    bkd = persona["admin_bkd"].user
+    putaran = putaran_buka(actor=bkd, nama="Putaran OPD A", unit=[opd_a], **tanggal).putaran
+    putaran_lain = putaran_buka(actor=bkd, nama="Putaran OPD B", unit=[opd_b], **tanggal).putaran
+    peserta = putaran.peserta.get(pegawai=persona["pegawai"])
+    peserta_lain = putaran_lain.peserta.get(pegawai=persona["outsider"])
+    penugasan = PenugasanRekan.objects.create(peserta=peserta, penilai=persona["rekan"], ditugaskan_oleh=bkd)
+    program = ProgramPengembangan.objects.create(kode="PRG-UJI", nama="Pelatihan Integritas", jenis="pelatihan", jp=8)
+    program.sasaran.create(kompetensi=kompetensi, level_target=3)
+    rencana = RencanaPengembangan.objects.create(
+        pegawai=persona["pegawai"],
+        program=program,
+        kompetensi=kompetensi,
+        judul="Pelatihan Integritas",
+        jenis="pelatihan",
+        tanggal_mulai=hari_ini,
+        tanggal_selesai=hari_ini,
+        jp_rencana=8,
+        dibuat_oleh=bkd,
+    )
+    rencana_lain = RencanaPengembangan.objects.create(
+        pegawai=persona["outsider"],
+        program=program,
+        kompetensi=kompetensi,
+        judul="Pelatihan Integritas",
+        jenis="pelatihan",
+        tanggal_mulai=hari_ini,
+        tanggal_selesai=hari_ini,
+        jp_rencana=8,
+        dibuat_oleh=bkd,
+    )
+    return {
+        "objek": {
+            "putaran": putaran.pk,
+            "peserta": peserta.pk,
+            "rekan": penugasan.pk,
+            "program": program.pk,
+            "rencana": rencana.pk,
+        },
+        "objek_lain": {"putaran": putaran_lain.pk, "peserta": peserta_lain.pk, "rencana": rencana_lain.pk},
+    }
 
 
 def _path(nama: str, params: tuple[str, ...], objek: dict) -> str:
@@ -283,6 +347,18 @@ def _potret() -> dict:
         "standar": list(
             StandarKompetensiJabatan.objects.order_by("pk").values_list("pk", "jabatan_id", "kompetensi_id", "level")
         ),
+        "putaran": list(PutaranPenilaian.objects.order_by("pk").values_list("pk", "nama", "status", "batas_diri")),
+        "penilaian": list(PenilaianKompetensi.objects.order_by("pk").values_list("pk", "status")),
+        "nilai": list(NilaiKompetensi.objects.order_by("pk").values_list("pk", "level", "catatan")),
+        "penugasan": list(
+            PenugasanRekan.objects.order_by("pk").values_list("pk", "peserta_id", "penilai_id", "status")
+        ),
+        "jawaban_rekan": JawabanRekan.objects.count(),
+        "peserta": list(PesertaPenilaian.objects.order_by("pk").values_list("pk", "rekan_dibuka", "jpm")),
+        "program": list(ProgramPengembangan.objects.order_by("pk").values_list("pk", "nama", "jp", "aktif")),
+        "rencana": list(
+            RencanaPengembangan.objects.order_by("pk").values_list("pk", "status", "jp_realisasi", "tanggal_mulai")
+        ),
     }
 
 
@@ -310,7 +386,11 @@ def test_post_oleh_yang_tidak_berwenang_tidak_mengubah_apa_pun(nama, route, para
     assert _potret() == sebelum
 
 
-URL_BEROBJEK_OPD = [u for u in URLS if u[2] and u[0].split(":")[-1].split("-")[0] in ("pegawai", "unit", "impor")]
+URL_BEROBJEK_OPD = [
+    u
+    for u in URLS
+    if u[2] and u[0].split(":")[-1].split("-")[0] in ("pegawai", "unit", "impor", "putaran", "peserta", "rencana")
+]
 
 
 @pytest.mark.parametrize(("nama", "route", "params"), URL_BEROBJEK_OPD, ids=[u[0] for u in URL_BEROBJEK_OPD])

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from pegawai.access import akses_get
 from pegawai.models import Jabatan
 
-from .models import LEVEL_MAX, LEVEL_MIN, Kompetensi, StandarKompetensiJabatan
+from ..models import LEVEL_MAX, LEVEL_MIN, Kompetensi, StandarKompetensiJabatan
 
 LEVEL_PILIHAN = [(str(lv), f"Level {lv}") for lv in range(LEVEL_MIN, LEVEL_MAX + 1)]
 

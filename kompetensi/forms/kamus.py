@@ -11,9 +11,9 @@ from django.forms import formset_factory
 
 from pegawai.models import Jabatan
 
-from .models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, StandarKompetensiJabatan
-from .selectors import standar_kompetensi_boleh
-from .services.kamus import IndikatorData, LevelData, pesan_deskripsi_kosong, pesan_tanpa_indikator
+from ..models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, StandarKompetensiJabatan
+from ..selectors import standar_kompetensi_boleh
+from ..services.kamus import IndikatorData, LevelData, pesan_deskripsi_kosong, pesan_tanpa_indikator
 
 LEVEL_SEMUA = tuple(range(LEVEL_MIN, LEVEL_MAX + 1))
 MAKS_INDIKATOR_PER_LEVEL = 20

@@ -13,8 +13,8 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Q
 from pegawai.access import jabatan_scope
 from pegawai.models import Jabatan
 
-from .access import kompetensi_scope
-from .models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, LevelKompetensi, StandarKompetensiJabatan
+from ..access import kompetensi_scope
+from ..models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, LevelKompetensi, StandarKompetensiJabatan
 
 # Manajerial first, then sosial kultural, then teknis: the order of PermenPANRB 38/2017.
 URUTAN_JENIS = (Kompetensi.Jenis.MANAJERIAL, Kompetensi.Jenis.SOSIAL_KULTURAL, Kompetensi.Jenis.TEKNIS)
@@ -38,7 +38,7 @@ def kompetensi_list(*, user, data):
 
     Use `filterset.qs` only when `filterset.is_valid()`.
     """
-    from .filters import KompetensiFilter
+    from ..filters import KompetensiFilter
 
     qs = _urut_jenis(kompetensi_scope(user)).order_by("_urut_jenis", "urutan", "nama")
     return KompetensiFilter(data, queryset=qs, user=user)
@@ -54,7 +54,7 @@ class KebutuhanLevel:
 
 def kompetensi_get(*, user, pk) -> Kompetensi:
     """One competency with its levels and their indicators (three queries), 404 outside scope."""
-    from .access import access_kompetensi
+    from ..access import access_kompetensi
 
     prefetch = Prefetch(
         "level",
@@ -101,7 +101,7 @@ def kompetensi_form_initial(kompetensi: Kompetensi) -> tuple[dict, dict[int, lis
 
 def standar_jabatan_list(*, user, data):
     """Positions with their standard summary (counts per jenis, aggregated in the database)."""
-    from .filters import StandarJabatanFilter
+    from ..filters import StandarJabatanFilter
 
     def hitung(jenis: str | None = None, **extra) -> Count:
         q = Q(**extra)

@@ -1,0 +1,1 @@
+"""Excel exports by area (rows from `values_list().iterator()`, written by asn_kinerja.xlsx)."""

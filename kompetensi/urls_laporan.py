@@ -1,0 +1,3 @@
+"""Routes of the kompetensi app: laporan (included by kompetensi/urls.py under app_name "kompetensi")."""
+
+urlpatterns: list = []
