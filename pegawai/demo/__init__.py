@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from kompetensi.demo import kompetensi_demo_penilaian
 from kompetensi.services import kompetensi_demo_muat
 from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
@@ -413,6 +414,11 @@ def demo_muat(seed: int = SEED) -> HasilDemo:
     kompetensi = kompetensi_demo_muat(jabatan_kode=list(JABATAN))
     hasil.dibuat.update(kompetensi["dibuat"])
     hasil.diubah.update(kompetensi["diubah"])
+    # Competency rounds (one closed with results, one half done) and development plans.
+    persona = {r.persona: pegawai[r.nip] for r in rencana.pegawai if r.persona}
+    penilaian = kompetensi_demo_penilaian(actor=users[persona["admin_bkd"].nip], persona=persona, seed=seed)
+    for nama, jumlah in penilaian.items():
+        hasil.dibuat[nama] = hasil.dibuat.get(nama, 0) + jumlah
     urutan = list(PERSONA)
     hasil.login.sort(key=lambda login: urutan.index(login.persona))
     return hasil
