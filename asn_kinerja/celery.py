@@ -18,4 +18,11 @@ app.conf.beat_schedule = {
         "task": "pegawai.tasks.akses_bersihkan_kunci_login_task",
         "schedule": crontab(hour=1, minute=0),
     },
+    # 00:30 WIB (CELERY_TIMEZONE is Asia/Jakarta): the day after a round's peer deadline, release
+    # the peers' mean of every participant still waiting for it and recompute the results, so
+    # the pegawai and the atasan see it without anyone pressing "Hitung ulang hasil".
+    "kompetensi-proses-tenggat-rekan": {
+        "task": "kompetensi.tasks.putaran_proses_tenggat_task",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }

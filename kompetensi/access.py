@@ -22,10 +22,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from pegawai.access import akses_get, bawahan_q, jabatan_scope, may_manage_master
-from pegawai.models import Jabatan
+from pegawai.access import akses_get, bawahan_q, is_atasan, jabatan_scope, may_manage_master
+from pegawai.models import Jabatan, Pegawai
 
-from .models import Kompetensi, PenugasanRekan, PesertaPenilaian, ProgramPengembangan, PutaranPenilaian
+from .models import (
+    Kompetensi,
+    PenugasanRekan,
+    PesertaPenilaian,
+    ProgramPengembangan,
+    PutaranPenilaian,
+    RencanaPengembangan,
+)
 
 PESAN_KAMUS_DILARANG = "Hanya Admin BKD yang dapat mengubah kamus kompetensi."
 PESAN_STANDAR_DILARANG = "Hanya Admin BKD yang dapat mengubah standar kompetensi jabatan."
@@ -218,3 +225,130 @@ def program_scope(user) -> QuerySet[ProgramPengembangan]:
     if akses_get(user).admin_bkd:
         return ProgramPengembangan.objects.all()
     return ProgramPengembangan.objects.filter(aktif=True)
+
+
+# --- development: catalogue, plans and hours --------------------------------------------------
+#
+# - the catalogue is read by every signed-in user (active programmes; Admin BKD also the
+#   inactive ones) and changed by Admin BKD only;
+# - a pegawai's development plans are written by their supervisors (direct and indirect), the
+#   Admin OPD of the pegawai's OPD and Admin BKD; the pegawai reads their own;
+# - the 20-JP compliance list is for Admin OPD (their OPD), Admin BKD (all) and a supervisor
+#   (their team), the same people who may plan.
+
+PESAN_PROGRAM_DILARANG = "Hanya Admin BKD yang dapat mengubah katalog program pengembangan."
+PESAN_RENCANA_DILARANG = "Anda tidak berwenang mengubah rencana pengembangan pegawai ini."
+
+
+def access_program(user, pk, *, for_change: bool = False, prefetch: tuple = ()) -> ProgramPengembangan:
+    """The programme `pk` if the user may see it (else 404); with for_change, 403 unless Admin BKD."""
+    pk = _pk(pk)
+    if for_change and not may_manage_program(user):
+        # Checked first: the answer must not tell a non-admin whether an inactive one exists.
+        raise PermissionDenied(PESAN_PROGRAM_DILARANG)
+    program = program_scope(user).prefetch_related(*prefetch).filter(pk=pk).first()
+    if program is None:
+        raise Http404("Program pengembangan tidak ditemukan.")
+    return program
+
+
+def rencana_pegawai_q(user, prefix: str = "") -> Q | None:
+    """Filter on Pegawai (through `prefix`) for the people the user may plan for; None = all."""
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return None
+    q = Q(pk__in=[])
+    if akses.pegawai_id is not None:
+        q |= bawahan_q(pegawai_id=akses.pegawai_id, jalur=akses.jalur, prefix=prefix)
+    if akses.admin_opd_ids:
+        q |= Q(**{f"{prefix}unit__opd_id__in": akses.admin_opd_ids})
+    return q
+
+
+def pegawai_rencana_scope(user) -> QuerySet[Pegawai]:
+    """Employees (active or not) whose development plans the user may write."""
+    if not user.is_authenticated:
+        return Pegawai.objects.none()
+    q = rencana_pegawai_q(user)
+    return Pegawai.objects.all() if q is None else Pegawai.objects.filter(q)
+
+
+def may_plan(user) -> bool:
+    """May write plans for somebody: Admin OPD/BKD or a supervisor (shows the "new plan" button)."""
+    return akses_get(user).admin or is_atasan(user)
+
+
+def may_plan_for(user, pegawai: Pegawai | int) -> bool:
+    """May write this employee's development plans (one query unless Admin BKD)."""
+    pegawai_id = pegawai if isinstance(pegawai, int) else pegawai.pk
+    if akses_get(user).admin_bkd:
+        return True
+    return pegawai_rencana_scope(user).filter(pk=pegawai_id).exists()
+
+
+def rencana_scope_q(user) -> Q | None:
+    """Filter on RencanaPengembangan: the user's own plans and those they may write; None = all."""
+    akses = akses_get(user)
+    q = rencana_pegawai_q(user, prefix="pegawai__")
+    if q is None:
+        return None
+    if akses.pegawai_id is not None:
+        q |= Q(pegawai_id=akses.pegawai_id)
+    return q
+
+
+def rencana_scope(user) -> QuerySet[RencanaPengembangan]:
+    if not user.is_authenticated:
+        return RencanaPengembangan.objects.none()
+    q = rencana_scope_q(user)
+    qs = RencanaPengembangan.objects.all()
+    return qs if q is None else qs.filter(q)
+
+
+def access_rencana(user, pk, *, for_change: bool = False) -> RencanaPengembangan:
+    """The plan `pk` if the user may see it (else 404); with for_change, 403 unless they may
+    write the pegawai's plans (the pegawai themself reads but does not change)."""
+    rencana = (
+        rencana_scope(user)
+        .select_related("pegawai", "pegawai__unit", "pegawai__jabatan", "program", "kompetensi", "dibuat_oleh")
+        .filter(pk=_pk(pk))
+        .first()
+    )
+    if rencana is None:
+        raise Http404("Rencana pengembangan tidak ditemukan.")
+    if for_change and not may_plan_for(user, rencana.pegawai_id):
+        raise PermissionDenied(PESAN_RENCANA_DILARANG)
+    return rencana
+
+
+def access_pegawai_pengembangan(user, pk) -> Pegawai:
+    """The employee whose development page is opened: themself or someone they may plan for."""
+    akses = akses_get(user)
+    pk = _pk(pk)
+    qs = Pegawai.objects.select_related("unit", "unit__opd", "jabatan")
+    if not akses.admin_bkd:
+        q = rencana_pegawai_q(user)
+        if akses.pegawai_id is not None:
+            q |= Q(pk=akses.pegawai_id)
+        qs = qs.filter(q)
+    pegawai = qs.filter(pk=pk).first()
+    if pegawai is None:
+        raise Http404("Pegawai tidak ditemukan.")
+    return pegawai
+
+
+def may_read_jp(user) -> bool:
+    """The 20-JP compliance list: Admin OPD/BKD and supervisors."""
+    return may_plan(user)
+
+
+# --- rounds: Django admin ---------------------------------------------------------------------
+
+
+def penilaian_admin_q(user, field: str = "opd_id") -> Q | None:
+    """Assessment rows an admin browses in Django admin, by the participant's OPD (`field`):
+    None = every row (Admin BKD); an Admin OPD, their OPD(s) only; anyone else nothing."""
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return None
+    return Q(**{f"{field}__in": sorted(akses.admin_opd_ids)})

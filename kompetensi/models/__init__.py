@@ -1,6 +1,7 @@
 """Competency models: the dictionary and standards (`kamus`), assessment rounds and results
-(`penilaian`), development programmes and plans (`pengembangan`)."""
+(`penilaian`), development programmes and plans (`pengembangan`), Excel imports (`impor`)."""
 
+from .impor import ImporKompetensi
 from .kamus import (
     LEVEL_MAX,
     LEVEL_MIN,
@@ -28,6 +29,7 @@ __all__ = [
     "LEVEL_MIN",
     "LEVEL_VALIDATORS",
     "HasilKompetensi",
+    "ImporKompetensi",
     "IndikatorPerilaku",
     "JawabanRekan",
     "KategoriJpm",

@@ -8,8 +8,9 @@ number of participants), the same arithmetic as `kompetensi.rules` (tests hold t
 - JPM = sum(min(attained or 0, required)) / sum(required) x 100, stored truncated to two
   decimals; the category is decided on the exact fraction (89.999 is Cukup Optimal).
 
-`hasil_hitung` is idempotent: it rewrites every derived column from the inputs. It refuses a
-closed round (results are frozen); `putaran_tutup` computes once more before closing.
+`hasil_hitung` is idempotent: it recomputes every derived column from the inputs and writes the
+rows that changed. It refuses a closed round (results are frozen); `putaran_tutup` computes once
+more before closing. Figures for a round of 10,000: docs/PERFORMANCE.md (bench/kompetensi.py).
 The SQL is portable between PostgreSQL and SQLite >= 3.33 (UPDATE ... FROM).
 """
 
@@ -57,20 +58,43 @@ def _capaian_sql() -> str:
     return f"CASE WHEN {w} = 0 THEN NULL ELSE (2 * {num} + {den}) / (2 * {den}) END"
 
 
-def _filter_peserta(peserta_ids: list[int] | None, params: dict) -> str:
+# The derived columns of a result row and their new value in the select `v` below.
+KOLOM_HASIL = (
+    ("nilai_diri", "v.d"),
+    ("nilai_atasan", "v.a"),
+    ("rekan_jumlah", "v.rj"),
+    ("rekan_total", "v.rt"),
+    ("capaian", "v.capaian"),
+    ("gap", "v.capaian - v.standar"),
+)
+
+
+def _beda(a: str, b: str) -> str:
+    """NULL-safe "differs" (SQLite spells it IS NOT; IS DISTINCT FROM only from 3.39)."""
+    return f"{a} IS NOT ({b})" if connection.vendor == "sqlite" else f"{a} IS DISTINCT FROM ({b})"
+
+
+def _daftar_peserta(peserta_ids: list[int] | None, params: dict) -> str | None:
+    """The participants as an SQL list of parameters, or None for the whole round."""
     if peserta_ids is None:
-        return ""
+        return None
     params.update({f"p{i}": pk for i, pk in enumerate(peserta_ids)})
-    return " AND ps.id IN (" + ", ".join(f"%(p{i})s" for i in range(len(peserta_ids))) + ")"
+    return "(" + ", ".join(f"%(p{i})s" for i in range(len(peserta_ids))) + ")"
 
 
-def _sql_hasil(filter_sql: str) -> str:
+def _filter(kolom: str, daftar: str | None) -> str:
+    return "" if daftar is None else f" AND {kolom} IN {daftar}"
+
+
+def _sql_hasil(daftar: str | None) -> str:
     # The inner select gathers the inputs of every result row of the round; the middle one adds
-    # the attained level; the UPDATE writes inputs, level and gap in one pass.
+    # the attained level; the UPDATE writes inputs, level and gap in one pass, only to the rows
+    # where something changed (a recompute of a round rewrites a few rows, not 10 per
+    # participant). The filter on the updated table itself lets one participant's recompute
+    # reach its rows by index.
+    filter_sql = _filter("ps.id", daftar)
     return f"""
-UPDATE {T_HASIL} SET
-    nilai_diri = v.d, nilai_atasan = v.a, rekan_jumlah = v.rj, rekan_total = v.rt,
-    capaian = v.capaian, gap = v.capaian - v.standar
+UPDATE {T_HASIL} SET {", ".join(f"{kolom} = {nilai}" for kolom, nilai in KOLOM_HASIL)}
 FROM (
     SELECT x.*, {_capaian_sql()} AS capaian FROM (
         SELECT h.id AS hid, h.standar,
@@ -92,11 +116,15 @@ FROM (
         WHERE ps.putaran_id = %(putaran)s{filter_sql}
     ) x
 ) v
-WHERE {T_HASIL}.id = v.hid
+WHERE {T_HASIL}.id = v.hid{_filter(f"{T_HASIL}.peserta_id", daftar)}
+  AND ({" OR ".join(_beda(f"{T_HASIL}.{kolom}", nilai) for kolom, nilai in KOLOM_HASIL)})
 """
 
 
-def _sql_jpm(filter_sql: str) -> str:
+def _sql_jpm(daftar: str | None) -> str:
+    # Filtering the updated table too: without it PostgreSQL reads every participant of every
+    # round to find one participant's row.
+    filter_sql = _filter("ps.id", daftar)
     return f"""
 UPDATE {T_PESERTA} SET
     jpm = CASE WHEN s.ada = 0 THEN NULL ELSE (s.cap * 10000 / s.std) / 100.0 END,
@@ -114,7 +142,7 @@ FROM (
     WHERE ps.putaran_id = %(putaran)s{filter_sql}
     GROUP BY h.peserta_id
 ) s
-WHERE {T_PESERTA}.id = s.peserta_id
+WHERE {T_PESERTA}.id = s.peserta_id AND {T_PESERTA}.putaran_id = %(putaran)s{_filter(f"{T_PESERTA}.id", daftar)}
 """
 
 
@@ -134,7 +162,30 @@ def hasil_hitung(*, putaran: PutaranPenilaian, peserta_ids: Iterable[int] | None
         "rekan_aktif": bool(putaran.rekan_aktif),
         "sekarang": timezone.now(),
     }
-    filter_sql = _filter_peserta(ids, params)
+    daftar = _daftar_peserta(ids, params)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_sql_hasil(filter_sql), params)
-        cursor.execute(_sql_jpm(filter_sql), params)
+        if daftar is None and connection.vendor == "postgresql":
+            _statistik_segarkan(cursor)
+        cursor.execute(_sql_hasil(daftar), params)
+        cursor.execute(_sql_jpm(daftar), params)
+
+
+TABEL_MASUKAN = (T_PESERTA, T_HASIL, T_PENILAIAN, T_NILAI, T_JAWABAN)
+
+
+def _statistik_segarkan(cursor) -> None:
+    """PostgreSQL, before a whole round: ANALYZE the input tables that changed by more than
+    autovacuum's own threshold (50 rows + 10%) since their last ANALYZE. Without statistics of
+    a bulk change (a round of 10,000 just opened and filled, autovacuum off or not there yet)
+    the planner takes the tables for a few rows and rescans whole tables once per row: 32 s
+    instead of 0.5 s for 2,000 participants, quadratic (docs/PERFORMANCE.md). Usually
+    autovacuum has done it and this is one catalogue query. Without ownership of a table
+    PostgreSQL skips it with a warning."""
+    cursor.execute(
+        "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+        "AND relname = ANY(%s) AND n_mod_since_analyze > 50 + n_live_tup / 10",
+        [list(TABEL_MASUKAN)],
+    )
+    for (tabel,) in cursor.fetchall():
+        if tabel in TABEL_MASUKAN:  # only our own names reach the statement
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(tabel)}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from pegawai.access import akses_get
@@ -77,6 +78,14 @@ def unit_turunan_ids(unit_ids: list[int]) -> list[int]:
 def _in(nama: str, ids: list[int], params: dict) -> str:
     params.update({f"{nama}{i}": pk for i, pk in enumerate(ids)})
     return "(" + ", ".join(f"%({nama}{i})s" for i in range(len(ids))) + ")"
+
+
+def _opd_kunci(unit_ids: list[int]) -> None:
+    """Lock the OPD rows of the units (in id order): two rounds opened at once over overlapping
+    units wait for each other, so the second sees the first's participants and skips them
+    (an employee is in at most one open round). SQLite serialises writers anyway."""
+    opd_ids = UnitKerja.objects.filter(pk__in=unit_ids, opd__isnull=False).values("opd_id")
+    list(UnitKerja.objects.select_for_update().filter(pk__in=opd_ids).order_by("pk").values_list("pk", flat=True))
 
 
 def _periksa(
@@ -168,8 +177,10 @@ def putaran_buka(
     putaran.save()
     putaran.unit.set(unit)
 
+    turunan = unit_turunan_ids([u.pk for u in unit])
+    _opd_kunci(turunan)
     params: dict = {"putaran": putaran.pk, "dibuka": PutaranPenilaian.Status.DIBUKA.value}
-    unit_sql = _in("u", unit_turunan_ids([u.pk for u in unit]), params)
+    unit_sql = _in("u", turunan, params)
     punya_standar = f"""EXISTS (SELECT 1 FROM {T_STANDAR} s JOIN {T_KOMPETENSI} k ON k.id = s.kompetensi_id
                         WHERE s.jabatan_id = p.jabatan_id AND k.aktif)"""
     putaran_lain = f"""EXISTS (SELECT 1 FROM {T_PESERTA} x JOIN {T_PUTARAN} t ON t.id = x.putaran_id
@@ -263,3 +274,95 @@ def putaran_proses_tenggat(*, hari_ini: datetime.date | None = None) -> int:
                 hasil_hitung(putaran=putaran)
                 jumlah += 1
     return jumlah
+
+
+# --- changing, recomputing (the round's pages: kompetensi/views/putaran.py) --------------------
+
+PESAN_NAMA_KOSONG = "Nama putaran wajib diisi."
+PESAN_BATAS_KOSONG = "Batas waktu wajib diisi."
+
+
+@transaction.atomic
+def putaran_ubah(
+    *,
+    actor,
+    putaran: PutaranPenilaian,
+    nama: str,
+    batas_diri: datetime.date,
+    batas_rekan: datetime.date,
+    batas_atasan: datetime.date,
+) -> PutaranPenilaian:
+    """Rename an open round or move its deadlines. A deadline that is changed may not be before
+    today (one already passed and left as it is stays valid); the supervisor's deadline may not be
+    before the self-assessment's. A peers' mean already released stays released."""
+    if not may_manage_putaran(actor, putaran):
+        raise ValidationError(PESAN_PUTARAN_DILARANG)
+    putaran = putaran_kunci(putaran.pk)
+    nama = (nama or "").strip()
+    baru = {"batas_diri": batas_diri, "batas_rekan": batas_rekan, "batas_atasan": batas_atasan}
+    errors: dict[str, list[str]] = {}
+    if not nama:
+        errors["nama"] = [PESAN_NAMA_KOSONG]
+    hari_ini = timezone.localdate()
+    for field, nilai in baru.items():
+        if nilai is None:
+            errors.setdefault(field, []).append(PESAN_BATAS_KOSONG)
+        elif nilai != getattr(putaran, field) and nilai < hari_ini:
+            errors.setdefault(field, []).append(PESAN_BATAS_LALU)
+    if batas_diri and batas_atasan and batas_atasan < batas_diri:
+        errors.setdefault("batas_atasan", []).append(PESAN_BATAS_URUT)
+    if errors:
+        raise ValidationError(errors)
+    berubah = [f for f, v in {"nama": nama, **baru}.items() if getattr(putaran, f) != v]
+    if not berubah:
+        return putaran
+    putaran.nama = nama
+    for field, nilai in baru.items():
+        setattr(putaran, field, nilai)
+    putaran.full_clean()
+    putaran.save(update_fields=[*berubah, "updated_at"])
+    return putaran
+
+
+def _rekan_buka_yang_siap(putaran: PutaranPenilaian) -> int:
+    """Set-based `rekan_buka_jika_siap` for a whole round (the caller holds the round's lock)."""
+    if not putaran.rekan_aktif:
+        return 0
+    belum = PesertaPenilaian.objects.filter(putaran=putaran, rekan_dibuka=False)
+    if timezone.localdate() <= putaran.batas_rekan:
+        siap = (
+            belum.annotate(
+                _n=Count("penugasan_rekan"),
+                _belum=Count("penugasan_rekan", filter=Q(penugasan_rekan__status=PenugasanRekan.Status.DITUGASKAN)),
+            )
+            .filter(_n__gte=MIN_REKAN, _belum=0)
+            .values_list("pk", flat=True)
+        )
+        belum = PesertaPenilaian.objects.filter(pk__in=list(siap), rekan_dibuka=False)
+    return belum.update(rekan_dibuka=True)
+
+
+def putaran_hitung(*, putaran_id: int) -> bool:
+    """Recompute every result of an open round (the task behind "Hitung ulang hasil"), first
+    releasing the peers' means that are due. Idempotent; under the round's lock, so it never
+    runs beside the closing of the round. A closed or deleted round: nothing, returns False."""
+    with transaction.atomic():
+        try:
+            putaran = putaran_kunci(putaran_id)
+        except (ValidationError, PutaranPenilaian.DoesNotExist):
+            return False
+        _rekan_buka_yang_siap(putaran)
+        hasil_hitung(putaran=putaran)
+    return True
+
+
+@transaction.atomic
+def putaran_hitung_antre(*, actor, putaran: PutaranPenilaian) -> None:
+    """Queue the recompute of a round's results (a Celery task after commit; eager without a broker)."""
+    if not may_manage_putaran(actor, putaran):
+        raise ValidationError(PESAN_PUTARAN_DILARANG)
+    putaran = putaran_kunci(putaran.pk)
+    from ..tasks import hasil_hitung_putaran_task
+
+    putaran_id = putaran.pk
+    transaction.on_commit(lambda: hasil_hitung_putaran_task.delay(putaran_id))

@@ -43,6 +43,7 @@ HITUNG_SEED = (
     "indikator_dihapus",
     "standar_bawaan_dibuat",
     "standar_teknis_dibuat",
+    "program_dibuat",
 )
 
 
@@ -86,7 +87,8 @@ def kompetensi_seed_load(*, actor=None, seed: Sequence[KompetensiSeed] = KOMPETE
     second run writes nothing (and adds nothing to the audit log). The seed text wins over edits
     of the same competency; `aktif` is left as an admin set it. Default levels by position kind
     and teknis standards are configuration: only missing rows are created, existing ones are
-    never overwritten. `actor`, when given (a page), must be Admin BKD; commands pass none.
+    never overwritten; so are the shipped development programmes (matched by kode). `actor`,
+    when given (a page), must be Admin BKD; commands pass none.
     """
     if actor is not None:
         _periksa_bkd(actor)
@@ -137,6 +139,10 @@ def kompetensi_seed_load(*, actor=None, seed: Sequence[KompetensiSeed] = KOMPETE
 
     hitung["standar_bawaan_dibuat"] = _standar_bawaan_seed()
     hitung["standar_teknis_dibuat"] = _standar_teknis_seed(kompetensi)
+    # The development catalogue (kompetensi/seed/program.py): missing programmes only.
+    from .pengembangan import program_seed_load
+
+    hitung["program_dibuat"] = program_seed_load(kompetensi=kompetensi)
     return hitung
 
 
@@ -188,6 +194,7 @@ def kompetensi_demo_muat(*, jabatan_kode: Iterable[str]) -> dict[str, dict[str, 
         "indikator perilaku": seed["indikator_dibuat"],
         "standar level bawaan": seed["standar_bawaan_dibuat"],
         "standar kompetensi": seed["standar_teknis_dibuat"],
+        "program pengembangan": seed["program_dibuat"],
     }
     diubah = {
         "kompetensi": seed["kompetensi_diubah"],

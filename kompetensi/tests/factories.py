@@ -115,3 +115,22 @@ class ProgramKompetensiFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramPengembanganFactory)
     kompetensi = factory.SubFactory(KompetensiFactory)
     level_target = 3
+
+
+# --- development plans (pengembangan) ---------------------------------------------------------
+
+
+class RencanaPengembanganFactory(factory.django.DjangoModelFactory):
+    """A planned activity (status direncanakan) from a catalogue programme."""
+
+    class Meta:
+        model = "kompetensi.RencanaPengembangan"
+
+    pegawai = factory.SubFactory("pegawai.tests.factories.PegawaiFactory")
+    program = factory.SubFactory(ProgramPengembanganFactory)
+    judul = factory.LazyAttribute(lambda o: o.program.nama if o.program else "Kegiatan pengembangan")
+    jenis = factory.LazyAttribute(lambda o: o.program.jenis if o.program else "pelatihan")
+    tanggal_mulai = factory.LazyFunction(timezone.localdate)
+    tanggal_selesai = factory.LazyAttribute(lambda o: o.tanggal_mulai)
+    jp_rencana = factory.LazyAttribute(lambda o: o.program.jp if o.program else 8)
+    dibuat_oleh = factory.SubFactory("pegawai.tests.factories.UserFactory")

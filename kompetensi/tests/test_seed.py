@@ -15,6 +15,7 @@ from kompetensi.models import (
     StandarLevelDefault,
 )
 from kompetensi.seed import KOMPETENSI_SEED, STANDAR_BAWAAN, STANDAR_TEKNIS, TEKNIS_SEED
+from kompetensi.seed.program import PROGRAM_SEED
 from kompetensi.services import HITUNG_SEED, kompetensi_seed_load
 from pegawai.demo.data import JABATAN
 from pegawai.models import Jabatan
@@ -120,6 +121,7 @@ def test_seed_memuat_delapan_manajerial_dan_perekat_bangsa_lengkap():
         "indikator_dihapus": 0,
         "standar_bawaan_dibuat": len(STANDAR_BAWAAN),
         "standar_teknis_dibuat": 0,  # no demo positions in this database
+        "program_dibuat": len(PROGRAM_SEED),
     }
     bawaan = {(d.jenis_jabatan, d.jenjang): d.level for d in StandarLevelDefault.objects.all()}
     assert bawaan == {(str(j), str(g)): v for (j, g), v in STANDAR_BAWAAN.items()}

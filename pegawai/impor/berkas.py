@@ -190,8 +190,21 @@ def impor_periksa_berkas(berkas, *, nama_berkas: str | None = None, ukuran: int 
     return info
 
 
-def berkas_buka(berkas, *, nama_berkas: str | None = None, ukuran: int | None = None):
-    """The checks of `impor_periksa_berkas`; returns (InfoBerkas, the open read-only workbook)."""
+def berkas_buka(
+    berkas,
+    *,
+    nama_berkas: str | None = None,
+    ukuran: int | None = None,
+    lembar_per_nama: dict[str, Lembar] | None = None,
+    maks_baris: int | None = None,
+    pesan_kosong: str = PESAN_KOSONG,
+):
+    """The checks of `impor_periksa_berkas`; returns (InfoBerkas, the open read-only workbook).
+
+    Another import (e.g. `kompetensi.impor`) passes its own sheets (`lembar_per_nama`, keyed by
+    lower-case title), its row limit and its "no data" message; the checks stay the same.
+    """
+    lembar_per_nama = LEMBAR_PER_NAMA if lembar_per_nama is None else lembar_per_nama
     nama_berkas = nama_berkas if nama_berkas is not None else (getattr(berkas, "name", "") or "")
     if not nama_berkas.lower().endswith(".xlsx"):
         raise ValidationError(f"{PESAN_BUKAN_XLSX} Nama berkas harus berakhiran .xlsx.")
@@ -201,14 +214,14 @@ def berkas_buka(berkas, *, nama_berkas: str | None = None, ukuran: int | None = 
         raise ValidationError(f"Ukuran berkas ({ukuran_teks(ukuran or 0)}) melebihi batas {ukuran_teks(maks)}.")
     if ukuran == 0:
         raise ValidationError("Berkas kosong (0 byte).")
-    batas = settings.IMPOR_MAKS_BARIS
+    batas = settings.IMPOR_MAKS_BARIS if maks_baris is None else maks_baris
     with _periksa_zip(berkas) as arsip:
         # Rows are counted on the raw XML first: openpyxl scans a whole sheet that lacks a
         # <dimension> element just to open it, which must not happen for an oversized sheet.
         jumlah: dict[str, int] = {}
         for judul, path in _peta_lembar(arsip).items():
-            lembar = LEMBAR_PER_NAMA.get(judul.strip().lower())
-            if lembar is None or any(LEMBAR_PER_NAMA[j.strip().lower()] is lembar for j in jumlah):
+            lembar = lembar_per_nama.get(judul.strip().lower())
+            if lembar is None or any(lembar_per_nama[j.strip().lower()] is lembar for j in jumlah):
                 continue
             jumlah[judul] = max(_hitung_baris(arsip, path, batas + 2) - 1, 0)  # minus the header row
             if sum(jumlah.values()) > batas:
@@ -216,19 +229,19 @@ def berkas_buka(berkas, *, nama_berkas: str | None = None, ukuran: int | None = 
                     f"Jumlah baris data melebihi batas {angka(batas)} baris per impor. Bagi berkas menjadi beberapa impor."
                 )
     if sum(jumlah.values()) == 0:
-        raise ValidationError(PESAN_KOSONG)
+        raise ValidationError(pesan_kosong)
     wb = workbook_buka(berkas)
     try:
         info = InfoBerkas()
         for judul, n in jumlah.items():
             if n == 0 or judul not in wb.sheetnames:
                 continue  # a recognised sheet left empty: nothing to import from it
-            lembar = LEMBAR_PER_NAMA[judul.strip().lower()]
+            lembar = lembar_per_nama[judul.strip().lower()]
             info.lembar.append(
                 InfoLembar(lembar=lembar, judul=judul, kolom=header_baca(wb[judul], lembar), jumlah_baris=n)
             )
         if info.total_baris == 0:
-            raise ValidationError(PESAN_KOSONG)
+            raise ValidationError(pesan_kosong)
     except BaseException:
         wb.close()
         raise

@@ -13,13 +13,15 @@ LABEL = {
     "indikator_dihapus": "indikator perilaku dihapus",
     "standar_bawaan_dibuat": "standar level bawaan dibuat",
     "standar_teknis_dibuat": "standar kompetensi teknis jabatan dibuat",
+    "program_dibuat": "program pengembangan dibuat",
 }
 
 
 class Command(BaseCommand):
     help = (
         "Memuat kamus kompetensi bawaan (8 manajerial, Perekat Bangsa, contoh teknis), standar level "
-        "bawaan per jenis jabatan, dan standar teknis jabatan contoh. Aman dijalankan berulang kali."
+        "bawaan per jenis jabatan, standar teknis jabatan contoh, dan katalog program pengembangan. "
+        "Aman dijalankan berulang kali."
     )
 
     def handle(self, *args, **options):
