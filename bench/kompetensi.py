@@ -162,6 +162,7 @@ def mesin() -> dict:
             cur.execute("SELECT sqlite_version()")
             db = f"SQLite {cur.fetchone()[0]}"
     import django
+    import openpyxl
 
     return {
         "cpu": cpu,
@@ -169,6 +170,8 @@ def mesin() -> dict:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "django": django.get_version(),
+        "openpyxl": openpyxl.__version__,
+        "lxml": _lxml_versi(),
         "db": db,
         "os": platform.platform(),
     }
@@ -497,7 +500,102 @@ def _sampel(putaran, rnd: random.Random, acak: int = 200) -> list[int]:
     return sorted(set(varian) | set(rnd.sample(ids, min(acak, len(ids)))) | {ids[0]})
 
 
-def jalankan_satu(n: int, ulang: int, seed: int, pakai_ulang: bool) -> dict:
+EKSPOR = {
+    "tim_matriks_workbook": "ekspor matriks",
+    "jpm_workbook": "ekspor JPM",
+    "kebutuhan_workbook": "ekspor kebutuhan",
+}
+
+
+def _lxml_versi() -> str | None:
+    try:
+        from lxml import etree
+    except ImportError:
+        return None
+    return ".".join(str(x) for x in etree.LXML_VERSION[:3])
+
+
+def ekspor_ukur(putaran, actor, ulang: int) -> dict:
+    """Time the three Excel exports of kompetensi/exports/laporan.py over the whole round, on the
+    participants the Admin BKD's pages pass them (`tim_peserta`, scope "unit": all N): median of
+    `ulang` runs, queries, size of the file, peak Python allocation (a separate run). Checks
+    that the matrix and JPM sheets hold one row per participant (untimed)."""
+    from io import BytesIO
+
+    import openpyxl
+
+    from kompetensi.exports import laporan
+    from kompetensi.selectors.laporan import CAKUPAN_UNIT, tim_peserta
+
+    qs = tim_peserta(actor, putaran=putaran, cakupan=CAKUPAN_UNIT)
+    jumlah = qs.count()
+    hasil: dict = {
+        "lxml": openpyxl.LXML,
+        "lxml_versi": _lxml_versi() if openpyxl.LXML else None,
+        "openpyxl": openpyxl.__version__,
+        "peserta": jumlah,
+        "ulang": ulang,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+    for nama in EKSPOR:
+        fungsi = getattr(laporan, nama)
+        waktu = []
+        for _ in range(ulang):
+            with Ukur() as u:
+                isi = fungsi(qs)
+            waktu.append(u.detik)
+        hasil[nama] = {
+            "median_ms": _ms(statistics.median(waktu)),
+            "min_ms": _ms(min(waktu)),
+            "max_ms": _ms(max(waktu)),
+            "queries": u.jumlah,
+            "bytes": len(isi),
+            "rincian": _rincian(u.queries),
+            "tracemalloc_mb": round(_alokasi_puncak(lambda f=fungsi: f(qs)), 2),
+        }
+        if nama != "kebutuhan_workbook":
+            wb = openpyxl.load_workbook(BytesIO(isi), read_only=True)
+            for sheet in wb.sheetnames:
+                baris_sheet = sum(1 for _ in wb[sheet].iter_rows(values_only=True))
+                if baris_sheet != jumlah + 1:
+                    raise SystemExit(f"{nama}: lembar {sheet} berisi {baris_sheet} baris, harapan {jumlah + 1}")
+            wb.close()
+    return hasil
+
+
+def ekspor_anak(putaran_id: int, ulang: int) -> dict:
+    """`ekspor_ukur` in a child process with openpyxl's lxml writer switched off
+    (OPENPYXL_LXML=False: openpyxl decides at import), same database and data."""
+    import subprocess
+
+    proses = subprocess.run(  # noqa: S603 (this interpreter and this module, fixed arguments)
+        [sys.executable, "-m", "bench.kompetensi", "--ekspor-putaran", str(putaran_id), "--ulang-ekspor", str(ulang)],
+        env=dict(os.environ, OPENPYXL_LXML="False"),
+        cwd=OUT.parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proses.returncode:
+        raise SystemExit(f"Pengukuran ekspor tanpa lxml gagal:\n{proses.stderr}")
+    return json.loads(proses.stdout.strip().splitlines()[-1])
+
+
+def _ekspor_cetak(vendor: str, n: int, e: dict) -> None:
+    mode = f"lxml {e['lxml_versi']}" if e["lxml"] else "tanpa lxml"
+    for nama, label in EKSPOR.items():
+        x = e[nama]
+        print(
+            f"{vendor:10} {n:>7,} {label:19} {x['median_ms']:>9.1f} ms  {x['queries']:>3} query  "
+            f"({mode}; {x['bytes'] / 1e6:.2f} MB xlsx; tracemalloc {x['tracemalloc_mb']:.1f} MB; "
+            f"median {e['ulang']}x, min {x['min_ms']}, max {x['max_ms']})",
+            flush=True,
+        )
+
+
+def jalankan_satu(
+    n: int, ulang: int, seed: int, pakai_ulang: bool, ulang_ekspor: int = 3, bandingkan_lxml: bool = True
+) -> dict:
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
@@ -640,8 +738,14 @@ def jalankan_satu(n: int, ulang: int, seed: int, pakai_ulang: bool) -> dict:
     sampel = _sampel(putaran, rnd)
     baris["periksa_sebelum_tutup"] = periksa_sampel(putaran, sampel)
 
-    # TODO(ekspor): time the matrix export of the whole round here (10,000 rows) once the
-    # export function of kompetensi/exports/ exists; record ms, queries and tracemalloc like above.
+    # 5. Excel exports of the whole round (Admin BKD: N matrix rows), after ANALYZE; then the same
+    # in a child process with openpyxl's lxml writer switched off, for the comparison.
+    _analyze()
+    baris["ekspor"] = ekspor_ukur(putaran, actor, ulang_ekspor)
+    _ekspor_cetak(vendor, n, baris["ekspor"])
+    if baris["ekspor"]["lxml"] and bandingkan_lxml:
+        baris["ekspor_tanpa_lxml"] = ekspor_anak(putaran.pk, ulang_ekspor)
+        _ekspor_cetak(vendor, n, baris["ekspor_tanpa_lxml"])
 
     # 3b. Closing: releases every peers' mean, computes the final results, freezes the round.
     with Ukur() as u:
@@ -661,7 +765,15 @@ def jalankan_satu(n: int, ulang: int, seed: int, pakai_ulang: bool) -> dict:
     return baris
 
 
-def jalankan(ukuran: list[int], ulang: int, seed: int, pakai_ulang: bool, tanpa_statistik: bool = False) -> dict:
+def jalankan(
+    ukuran: list[int],
+    ulang: int,
+    seed: int,
+    pakai_ulang: bool,
+    tanpa_statistik: bool = False,
+    ulang_ekspor: int = 3,
+    bandingkan_lxml: bool = True,
+) -> dict:
     import django
 
     django.setup()
@@ -678,13 +790,27 @@ def jalankan(ukuran: list[int], ulang: int, seed: int, pakai_ulang: bool, tanpa_
     info = mesin()
     print(
         f"Mesin: {info['cpu_count']} CPU ({info['cpu']}), {info['db']}, Python {info['python']}, "
-        f"Django {info['django']}, load {info['load_average']}",
+        f"Django {info['django']}, openpyxl {info['openpyxl']}, lxml {info['lxml'] or 'tidak terpasang'}, "
+        f"load {info['load_average']}",
         flush=True,
     )
-    hasil = [jalankan_satu(n, ulang, seed, pakai_ulang) for n in ukuran]
+    hasil = [jalankan_satu(n, ulang, seed, pakai_ulang, ulang_ekspor, bandingkan_lxml) for n in ukuran]
     info["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(f"RSS puncak proses: {info['maxrss_mb']} MB", flush=True)
     return {"mesin": info, "hasil": hasil}
+
+
+def _ekspor_anak_main(putaran_id: int, ulang: int, parser) -> None:
+    """Child of `ekspor_anak`: only ever on the parent's scratch database."""
+    if os.environ.get("DATABASE_URL") not in (PG_URL, f"sqlite:///{SQLITE}"):
+        parser.error("--ekspor-putaran hanya untuk proses anak benchmark ini")
+    import django
+
+    django.setup()
+    from kompetensi.models import PutaranPenilaian
+
+    hasil = ekspor_ukur(PutaranPenilaian.objects.get(pk=putaran_id), admin_bkd_akun(), ulang)
+    print(json.dumps(hasil, default=str))
 
 
 def main(argv=None) -> None:
@@ -702,13 +828,32 @@ def main(argv=None) -> None:
         action="store_true",
         help="peragaan: matikan ANALYZE otomatis hasil_hitung (PostgreSQL) untuk melihat rencana tanpa statistik",
     )
+    parser.add_argument("--ulang-ekspor", type=int, default=3, help="jumlah ekspor Excel terukur per jenis (default 3)")
+    parser.add_argument(
+        "--tanpa-banding-lxml",
+        action="store_true",
+        help="jangan ulangi ekspor di proses anak dengan OPENPYXL_LXML=False",
+    )
+    # Internal: the child process of ekspor_anak (database and settings inherited from the parent).
+    parser.add_argument("--ekspor-putaran", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.ekspor_putaran is not None:
+        _ekspor_anak_main(args.ekspor_putaran, max(1, args.ulang_ekspor), parser)
+        return
     ukuran = [int(u) for u in args.ukuran.split(",") if u.strip()]
     if not ukuran or min(ukuran) < 10:
         parser.error("--ukuran harus >= 10")
     _siapkan_env(args.pg, args.pakai_ulang)
     try:
-        hasil = jalankan(ukuran, max(1, args.ulang), args.seed, args.pakai_ulang, args.tanpa_segar_statistik)
+        hasil = jalankan(
+            ukuran,
+            max(1, args.ulang),
+            args.seed,
+            args.pakai_ulang,
+            args.tanpa_segar_statistik,
+            max(1, args.ulang_ekspor),
+            not args.tanpa_banding_lxml,
+        )
     finally:
         from django.db import connections
 

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import urls_impor, urls_laporan, urls_pengembangan, urls_penilaian, urls_putaran, views
+from .views.saya import KompetensiSayaView
 
 app_name = "kompetensi"
 
 urlpatterns = [
+    path("saya/", KompetensiSayaView.as_view(), name="saya"),
     # --- dictionary
     path("", views.KompetensiListView.as_view(), name="kompetensi-list"),
     path("baru/", views.KompetensiCreateView.as_view(), name="kompetensi-create"),

@@ -101,6 +101,7 @@ HARAPAN: dict[str, dict] = {
     #     to a signed-in non-admin and sends the anonymous to the NIP login. Own tests: test_admin.py
     "admin:index": _baris_dari(_hanya(REDIRECT, admin_opd=OK, admin_bkd=OK), anonim="admin-login"),
     # --- competency dictionary (read by everyone signed in, edited by Admin BKD)
+    "kompetensi:saya": _baris_dari(SEMUA_OK),  # every persona here is a pegawai
     "kompetensi:kompetensi-list": _baris_dari(SEMUA_OK),
     "kompetensi:kompetensi-detail": _baris_dari(SEMUA_OK),
     "kompetensi:kompetensi-create": _baris_dari(BKD, ubah=True),

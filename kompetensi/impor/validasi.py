@@ -32,10 +32,14 @@ from ..models import (
     IndikatorPerilaku,
     Kompetensi,
     LevelKompetensi,
-    NilaiKompetensi,
-    PenilaianKompetensi,
 )
-from ..services.kamus import PESAN_LIMA_LEVEL, pesan_deskripsi_kosong, pesan_tanpa_indikator
+from ..services.kamus import (
+    PESAN_LIMA_LEVEL,
+    indikator_terpakai,
+    kutip_indikator,
+    pesan_deskripsi_kosong,
+    pesan_tanpa_indikator,
+)
 from .kolom import (
     INDIKATOR,
     KOMPETENSI,
@@ -103,9 +107,8 @@ def pesan_indikator_ganda(level: int, baris: int) -> str:
 
 
 def pesan_indikator_dipakai(level: int, teks: str) -> str:
-    potong = teks if len(teks) <= 80 else teks[:79] + "…"
     return (
-        f'Indikator level {level} "{potong}" sudah dipilih dalam penilaian diri yang terkirim, sehingga tidak '
+        f'Indikator level {level} "{kutip_indikator(teks)}" sudah dipilih dalam penilaian diri yang terkirim, sehingga tidak '
         "dapat dihapus atau diganti lewat impor. Sertakan indikator itu di lembar Indikator dengan teks yang sama."
     )
 
@@ -464,17 +467,3 @@ def _kompetensi_berubah(b: KompetensiBaris) -> bool:
         or lama.urutan != b.urutan_akhir
         or lama.aktif != b.aktif_akhir
     )
-
-
-def indikator_terpakai(ids: list[int]) -> set[int]:
-    """Of these indicators, the ones ticked in a submitted assessment."""
-    through = NilaiKompetensi.indikator.through
-    hasil: set[int] = set()
-    for potong in potongan(ids):
-        hasil.update(
-            through.objects.filter(
-                indikatorperilaku_id__in=potong,
-                nilaikompetensi__penilaian__status=PenilaianKompetensi.Status.TERKIRIM,
-            ).values_list("indikatorperilaku_id", flat=True)
-        )
-    return hasil

@@ -123,7 +123,7 @@ class PesertaPenilaian(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.pegawai_id} @ {self.putaran_id}"
+        return f"{self.pegawai} · {self.putaran}"
 
 
 class HasilKompetensi(models.Model):
@@ -153,7 +153,7 @@ class HasilKompetensi(models.Model):
         indexes = [models.Index(fields=["kompetensi", "gap"], name="hasil_kompetensi_gap")]
 
     def __str__(self) -> str:
-        return f"{self.peserta_id}/{self.kompetensi_id}: {self.capaian}"
+        return f"{self.kompetensi}: level {self.capaian if self.capaian is not None else '-'} (standar {self.standar})"
 
     @property
     def rekan_rata(self) -> Decimal | None:

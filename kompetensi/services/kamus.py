@@ -2,6 +2,11 @@
 
 `kompetensi_simpan` saves the whole thing in one transaction or nothing at all. Admin BKD only.
 django-auditlog records every row it creates, changes or deletes (kompetensi/apps.py).
+
+An indicator ticked in a submitted self-assessment is never deleted (`indikator_terpakai`, the
+rule the teknis Excel import applies too): deleting it would silently drop that tick. Its text
+may still be edited (same row), and an indicator ticked only in a draft may go (the draft tick
+goes with it).
 """
 
 from __future__ import annotations
@@ -14,8 +19,18 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.utils import timezone
 
+from pegawai.impor.rencana import potongan
+
 from ..access import PESAN_KAMUS_DILARANG, may_edit_kamus
-from ..models import LEVEL_MAX, LEVEL_MIN, IndikatorPerilaku, Kompetensi, LevelKompetensi
+from ..models import (
+    LEVEL_MAX,
+    LEVEL_MIN,
+    IndikatorPerilaku,
+    Kompetensi,
+    LevelKompetensi,
+    NilaiKompetensi,
+    PenilaianKompetensi,
+)
 
 LEVEL_SEMUA = tuple(range(LEVEL_MIN, LEVEL_MAX + 1))
 ASPEK_SAH = frozenset(IndikatorPerilaku.Aspek.values)
@@ -43,6 +58,32 @@ def pesan_teks_kosong(level: int) -> str:
 
 def pesan_aspek(level: int) -> str:
     return f"Aspek indikator perilaku pada level {level} harus pengetahuan, keterampilan, atau sikap."
+
+
+def kutip_indikator(teks: str) -> str:
+    """An indicator's text as quoted in a message: at most 80 characters."""
+    return teks if len(teks) <= 80 else teks[:79] + "…"
+
+
+def pesan_indikator_terkirim(level: int, teks: str) -> str:
+    return (
+        f'Indikator level {level} "{kutip_indikator(teks)}" sudah dipilih dalam penilaian diri yang terkirim, '
+        "sehingga tidak dapat dihapus. Batalkan penghapusannya; teksnya tetap boleh diperbaiki."
+    )
+
+
+def indikator_terpakai(ids: list[int]) -> set[int]:
+    """Of these indicators, the ones ticked in a submitted assessment (drafts do not count)."""
+    through = NilaiKompetensi.indikator.through
+    hasil: set[int] = set()
+    for potong in potongan(ids):
+        hasil.update(
+            through.objects.filter(
+                indikatorperilaku_id__in=potong,
+                nilaikompetensi__penilaian__status=PenilaianKompetensi.Status.TERKIRIM,
+            ).values_list("indikatorperilaku_id", flat=True)
+        )
+    return hasil
 
 
 @dataclass(frozen=True)
@@ -83,6 +124,22 @@ def _periksa_level(level: Sequence[LevelData]) -> dict[str, list[str]]:
     return galat
 
 
+def _periksa_hapus(
+    level: Sequence[LevelData], level_ada: dict[int, LevelKompetensi], indikator_ada: dict[int, IndikatorPerilaku]
+) -> None:
+    """Refuse when an indicator left out of the form was ticked in a submitted self-assessment."""
+    dikirim = {ind.id for lv in level for ind in lv.indikator if ind.id is not None}
+    terpakai = indikator_terpakai([pk for pk in indikator_ada if pk not in dikirim])
+    if not terpakai:
+        return
+    nomor = {lv.pk: lv.level for lv in level_ada.values()}
+    galat: dict[str, list[str]] = {}
+    for ind in sorted((indikator_ada[pk] for pk in terpakai), key=lambda i: (nomor[i.level_id], i.urutan, i.pk)):
+        lv = nomor[ind.level_id]
+        galat.setdefault(f"indikator_{lv}", []).append(pesan_indikator_terkirim(lv, ind.teks))
+    raise ValidationError(galat)
+
+
 @transaction.atomic
 def kompetensi_simpan(
     *,
@@ -99,7 +156,8 @@ def kompetensi_simpan(
 ) -> Kompetensi:
     """Create (kompetensi=None) or update a competency with exactly five levels, each with a
     description and at least one indicator. Indicators with an id are updated, those without
-    are created and the competency's indicators left out are deleted.
+    are created and the competency's indicators left out are deleted, unless one of them was
+    ticked in a submitted self-assessment: then the whole save is refused.
 
     `versi` is the competency's `updated_at` when the form was opened: a second submit of the
     same form (or a concurrent edit) finds it changed and is refused, so nothing is applied
@@ -139,7 +197,11 @@ def kompetensi_simpan(
         if berubah:
             obj.save(update_fields=[*berubah, "updated_at"])
         level_ada = {lv.level: lv for lv in LevelKompetensi.objects.filter(kompetensi=obj)}
-        indikator_ada = {i.pk: i for i in IndikatorPerilaku.objects.filter(level__kompetensi=obj)}
+        # Locked, so a self-assessment ticking one of them waits for this save (PostgreSQL).
+        indikator_ada = {
+            i.pk: i for i in IndikatorPerilaku.objects.select_for_update(of=("self",)).filter(level__kompetensi=obj)
+        }
+        _periksa_hapus(level, level_ada, indikator_ada)
 
     dipakai: set[int] = set()
     for data in sorted(level, key=lambda x: x.level):

@@ -7,7 +7,14 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kompetensi.models import IndikatorPerilaku, Kompetensi, LevelKompetensi
+from kompetensi.models import (
+    IndikatorPerilaku,
+    Kompetensi,
+    LevelKompetensi,
+    NilaiKompetensi,
+    PenilaianKompetensi,
+    PesertaPenilaian,
+)
 from kompetensi.services.kamus import (
     PESAN_INDIKATOR_ASING,
     PESAN_LIMA_LEVEL,
@@ -16,7 +23,7 @@ from kompetensi.services.kamus import (
     LevelData,
     kompetensi_simpan,
 )
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, PutaranPenilaianFactory, StandarKompetensiJabatanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -468,6 +475,116 @@ def test_layanan_mewajibkan_tepat_lima_level(admin_bkd, nomor):
         )
     assert exc.value.messages == [PESAN_LIMA_LEVEL]
     assert Kompetensi.objects.count() == 0
+
+
+# --- indicators ticked in a self-assessment -----------------------------------------------------
+
+PESAN_TERKIRIM_LEVEL_3 = (
+    'Indikator level 3 "Menyusun rencana kerja tim." sudah dipilih dalam penilaian diri yang terkirim, '
+    "sehingga tidak dapat dihapus. Batalkan penghapusannya; teksnya tetap boleh diperbaiki."
+)
+
+
+def _dicentang(pegawai, k, *, status=PenilaianKompetensi.Status.TERKIRIM) -> tuple[IndikatorPerilaku, NilaiKompetensi]:
+    """Level 3's first indicator of `k`, ticked in a self-assessment of `pegawai` with `status`."""
+    ind = IndikatorPerilaku.objects.filter(level__kompetensi=k, level__level=3).order_by("urutan").first()
+    ind.teks = "Menyusun rencana kerja tim."
+    ind.save()
+    peserta = PesertaPenilaian.objects.create(
+        putaran=PutaranPenilaianFactory(),
+        pegawai=pegawai,
+        jabatan=pegawai.jabatan,
+        unit=pegawai.unit,
+        opd=pegawai.unit.opd,
+    )
+    penilaian = PenilaianKompetensi.objects.create(
+        peserta=peserta, jenis=PenilaianKompetensi.Jenis.DIRI, penilai=pegawai, status=status
+    )
+    nilai = NilaiKompetensi.objects.create(penilaian=penilaian, kompetensi=k, level=3)
+    nilai.indikator.set([ind])
+    return ind, nilai
+
+
+def _level_dari(k, *, kecuali=(), teks=None) -> list[LevelData]:
+    """The stored levels of `k` as the service gets them, leaving out `kecuali`, with texts from `teks`."""
+    teks = teks or {}
+    return [
+        LevelData(
+            lv,
+            f"Deskripsi level {lv}.",
+            [IndikatorData(teks.get(pk, t), aspek, pk) for pk, t, aspek, _ in baris if pk not in kecuali],
+        )
+        for lv, baris in _indikator(k).items()
+    ]
+
+
+def _simpan_ulang(admin_bkd, k, level) -> Kompetensi:
+    return kompetensi_simpan(
+        actor=admin_bkd.user,
+        kompetensi=k,
+        kode=k.kode,
+        nama=k.nama,
+        jenis=k.jenis,
+        definisi=k.definisi,
+        aktif=k.aktif,
+        urutan=k.urutan,
+        level=level,
+        versi=k.updated_at,
+    )
+
+
+def test_indikator_dicentang_penilaian_diri_terkirim_tidak_dapat_dihapus(admin_bkd, pegawai):
+    k = KompetensiFactory(lengkap=True)
+    ind, nilai = _dicentang(pegawai, k)
+    lain = IndikatorPerilaku.objects.filter(level__kompetensi=k, level__level=1).first()
+    k.refresh_from_db()
+    versi, sebelum, audit = k.updated_at, _potret(), LogEntry.objects.count()
+    with pytest.raises(ValidationError) as exc:
+        _simpan_ulang(admin_bkd, k, _level_dari(k, kecuali={ind.pk, lain.pk}))
+    assert exc.value.message_dict == {"indikator_3": [PESAN_TERKIRIM_LEVEL_3]}
+    assert _potret() == sebelum
+    assert LogEntry.objects.count() == audit
+    assert list(nilai.indikator.values_list("pk", flat=True)) == [ind.pk]
+    k.refresh_from_db()
+    assert k.updated_at == versi  # the version swap was rolled back: the form can be sent again
+
+
+def test_indikator_yang_hanya_dicentang_draf_boleh_dihapus(admin_bkd, pegawai):
+    k = KompetensiFactory(lengkap=True)
+    ind, nilai = _dicentang(pegawai, k, status=PenilaianKompetensi.Status.DRAFT)
+    k.refresh_from_db()
+    _simpan_ulang(admin_bkd, k, _level_dari(k, kecuali={ind.pk}))
+    assert not IndikatorPerilaku.objects.filter(pk=ind.pk).exists()
+    assert IndikatorPerilaku.objects.filter(level__kompetensi=k, level__level=3).count() == 2
+    assert NilaiKompetensi.objects.filter(pk=nilai.pk).exists()
+    assert not nilai.indikator.exists()
+
+
+def test_teks_indikator_yang_dicentang_terkirim_tetap_boleh_diubah(admin_bkd, pegawai):
+    k = KompetensiFactory(lengkap=True)
+    ind, nilai = _dicentang(pegawai, k)
+    k.refresh_from_db()
+    _simpan_ulang(admin_bkd, k, _level_dari(k, teks={ind.pk: "Menyusun rencana kerja tim secara tertulis."}))
+    ind.refresh_from_db()
+    assert ind.teks == "Menyusun rencana kerja tim secara tertulis."
+    assert list(nilai.indikator.values_list("pk", flat=True)) == [ind.pk]
+
+
+def test_halaman_ubah_menampilkan_penolakan_hapus_indikator_terkirim(login, admin_bkd, pegawai):
+    k = KompetensiFactory(kode="M.9", jenis="manajerial", lengkap=True)
+    ind, nilai = _dicentang(pegawai, k)
+    indikator = _indikator(k)
+    indikator[3] = [(pk, teks, aspek, pk == ind.pk) for pk, teks, aspek, _ in indikator[3]]
+    sebelum = _potret()
+    resp = login(admin_bkd).post(
+        _update(k), data_form(kode="M.9", jenis="manajerial", versi=_versi(k), indikator=indikator)
+    )
+    assert resp.status_code == 200
+    panel = next(p for p in resp.context["bundle"].level_panel() if p["level"] == 3)
+    assert panel["galat"] == [PESAN_TERKIRIM_LEVEL_3]
+    assert PESAN_TERKIRIM_LEVEL_3.replace('"', "&quot;") in resp.content.decode()
+    assert _potret() == sebelum
+    assert list(nilai.indikator.values_list("pk", flat=True)) == [ind.pk]
 
 
 # --- Django admin -----------------------------------------------------------------------------

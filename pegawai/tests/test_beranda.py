@@ -98,7 +98,7 @@ def test_jumlah_query_beranda_tetap_untuk_admin_bkd_atasan(login, admin_bkd, dja
     client = login(admin_bkd)
     _tambah_bawahan_dan_unit(admin_bkd, 2)
     client.get(BERANDA)
-    with django_assert_num_queries(12) as sedikit:
+    with django_assert_num_queries(17) as sedikit:
         client.get(BERANDA)
     _tambah_bawahan_dan_unit(admin_bkd, 20)
     with django_assert_num_queries(len(sedikit.captured_queries)):
@@ -110,7 +110,7 @@ def test_jumlah_query_beranda_tetap_untuk_admin_opd(login, admin_opd, django_ass
     client = login(admin_opd)
     _tambah_bawahan_dan_unit(admin_opd, 3)
     client.get(BERANDA)
-    with django_assert_num_queries(10) as sedikit:
+    with django_assert_num_queries(15) as sedikit:
         client.get(BERANDA)
     _tambah_bawahan_dan_unit(admin_opd, 30)
     with django_assert_num_queries(len(sedikit.captured_queries)):

@@ -24,7 +24,10 @@ def peramban(monkeypatch):
     # Playwright's sync API runs an asyncio loop in this thread; Django's ORM (fixtures, asserts)
     # would refuse to run next to it. Scoped to this test only.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # `expect` waits 5 s by default: too short for a 2-core CI machine running tests in parallel.
+    expect.set_options(timeout=15_000)
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
