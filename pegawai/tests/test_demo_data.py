@@ -7,12 +7,19 @@ from django.core.management import CommandError, call_command
 
 from kompetensi.models import (
     IndikatorPerilaku,
+    JawabanRekan,
     Kompetensi,
     LevelKompetensi,
+    PenugasanRekan,
+    PesertaPenilaian,
+    ProgramPengembangan,
+    PutaranPenilaian,
+    RencanaPengembangan,
     StandarKompetensiJabatan,
     StandarLevelDefault,
 )
 from kompetensi.seed import DEMO_TANPA_STANDAR, STANDAR_BAWAAN, STANDAR_TEKNIS
+from kompetensi.selectors.penilaian import tugas_get
 from pegawai.access import akses_get, is_atasan, pegawai_bawahan
 from pegawai.backends import KodeAktivasiBackend
 from pegawai.demo import DEMO_KODE_AKTIVASI, DEMO_PASSWORD, demo_muat, demo_rencana
@@ -23,6 +30,7 @@ from pegawai.validators import nip_parse, validate_nip
 User = get_user_model()
 MODELS = (UnitKerja, Jabatan, Pegawai, RiwayatJabatan, PeranPengguna, User, LogEntry)
 MODELS += (Kompetensi, LevelKompetensi, IndikatorPerilaku, StandarLevelDefault, StandarKompetensiJabatan)  # issue 3
+MODELS += (PutaranPenilaian, PesertaPenilaian, PenugasanRekan, JawabanRekan, RencanaPengembangan, ProgramPengembangan)
 
 
 def _jumlah() -> dict[str, int]:
@@ -264,3 +272,18 @@ def test_demo_data_mempertahankan_standar_khusus_yang_diatur_admin(demo):
     standar.refresh_from_db()
     assert (standar.level, standar.khusus) == (3, True)
     assert StandarKompetensiJabatan.objects.get(jabatan__kode="PL-ADM-UMUM", kompetensi__kode="M.1").level == 1
+
+
+def test_demo_kompetensi_satu_putaran_ditutup_dan_satu_berjalan(demo):
+    ditutup = PutaranPenilaian.objects.get(status=PutaranPenilaian.Status.DITUTUP)
+    assert not ditutup.peserta.filter(jpm__isnull=True).exists()
+    kategori = set(ditutup.peserta.values_list("kategori", flat=True))
+    assert kategori == {"optimal", "cukup_optimal", "kurang_optimal"}  # the analysis has something to show
+    berjalan = PutaranPenilaian.objects.get(status=PutaranPenilaian.Status.DIBUKA)
+    pegawai = _persona(demo, "pegawai")
+    tugas = tugas_get(user=pegawai.user)
+    # The demo pegawai still has their own self-assessment and one peer rating to do.
+    assert berjalan.peserta.filter(pegawai=pegawai).exists()
+    assert tugas.jumlah >= 2
+    assert PenugasanRekan.objects.filter(penilai=pegawai, status="ditugaskan").exists()
+    assert RencanaPengembangan.objects.filter(pegawai=pegawai).exists()
