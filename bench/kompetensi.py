@@ -1,5 +1,6 @@
 """Competency round benchmark: open a round of N employees x 10 competencies, fill the five views,
-compute the results (whole round and one participant), close the round, check a sample.
+compute the results (whole round and one participant), export the round to Excel, close the
+round, check a sample.
 
     .venv/bin/python -m bench.kompetensi                      # SQLite file under bench/out/, 10,000 employees
     .venv/bin/python -m bench.kompetensi --pg                 # PostgreSQL database asn_bench_kompetensi
@@ -27,8 +28,14 @@ For each size it:
    on SQLite) to bench/out/ and prints any full scan of a large table in the per-participant plan;
 4. checks a sample of participants (every incomplete one plus random ones) against
    `kompetensi.rules`, before and after closing;
-5. prints wall time, number of queries, peak Python allocation (tracemalloc, in a separate run)
-   and the process peak RSS, plus the machine (CPUs, database version).
+5. before closing, after ANALYZE, times the Excel exports of kompetensi/exports/laporan.py over
+   the whole round as the Admin BKD's pages call them: `tim_matriks_workbook` (N matrix rows x
+   36 columns + the JPM sheet), `jpm_workbook`, `kebutuhan_workbook` (median of --ulang-ekspor
+   runs, queries, file size, tracemalloc; checks one row per participant); then again in a child
+   process with OPENPYXL_LXML=False (openpyxl without lxml) on the same data, unless
+   --tanpa-banding-lxml;
+6. prints wall time, number of queries, peak Python allocation (tracemalloc, in a separate run)
+   and the process peak RSS, plus the machine (CPUs, database version, openpyxl and lxml).
 
 Results are also written to bench/out/kompetensi-<sqlite|postgresql>.json. `--pg` connects as
 postgres@127.0.0.1:5432 and (re)creates the database asn_bench_kompetensi, dropping it at the end

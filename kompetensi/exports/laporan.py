@@ -162,7 +162,13 @@ def _matriks_tulis(wb, kolom: list[Kolom], rows: Iterable[tuple], n: int) -> Non
         ws.column_dimensions[get_column_letter(i)].width = k.lebar
     ws.freeze_panes = "A2"
     judul = _gaya(ws, font=_JUDUL_FONT, fill=_JUDUL_FILL, alignment=Alignment(vertical="center", wrap_text=True))
-    ws.append([Cell(ws, row=1, column=1, value=k.judul, style_array=judul) for k in kolom])
+    header = []
+    for k in kolom:
+        cell = Cell(ws, row=1, column=1, value=k.judul, style_array=judul)
+        if cell.data_type == "f":
+            cell.data_type = "s"  # a competency named "=..." stays text, never a formula
+        header.append(cell)
+    ws.append(header)
     teks = _gaya(ws, number_format="@")
     format_jpm = _gaya(ws, number_format=kolom[-2].format or "General")
     warna = {nama: _gaya(ws, fill=fill) for nama, fill in FILL.items()}

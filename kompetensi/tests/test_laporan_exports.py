@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kompetensi.exports import laporan as ekspor
-from kompetensi.models import PesertaPenilaian
+from kompetensi.models import Kompetensi, PesertaPenilaian
 from kompetensi.services.hasil import hasil_hitung
 from kompetensi.tests.laporan_data import buka, isi, laporan_fixture  # noqa: F401
 from pegawai.models import Pegawai
@@ -146,3 +146,17 @@ def test_matriks_putaran_lain_tidak_tercampur(laporan, admin_bkd, bidang_a, pega
     wb = _wb(ekspor.tim_matriks_workbook(PesertaPenilaian.objects.filter(putaran=baru)))
     rows = list(wb["Matriks Kompetensi"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 3 and all(r[-2] is None for r in rows)  # no result yet in the new round
+
+
+def test_judul_kolom_kompetensi_berawalan_sama_dengan_tetap_teks(laporan):
+    import io
+
+    from openpyxl import load_workbook
+
+    from kompetensi.exports.laporan import tim_matriks_workbook
+
+    Kompetensi.objects.filter(pk=laporan.kompetensi[0].pk).update(nama='=HYPERLINK("http://x","klik")')
+    data = tim_matriks_workbook(PesertaPenilaian.objects.filter(putaran=laporan.putaran))
+    ws = load_workbook(io.BytesIO(data))["Matriks Kompetensi"]
+    judul = [c for c in next(ws.iter_rows(min_row=1, max_row=1)) if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert judul and all(c.data_type == "s" for c in judul)
