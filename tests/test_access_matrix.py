@@ -223,24 +223,16 @@ def _dunia_kompetensi(persona, kompetensi, opd_a, opd_b) -> dict:
     """A round open in OPD A (pegawai, rekan and admin_opd take part; `rekan` must rate
     `pegawai` as a peer), a round of OPD B (outsider), a development programme and a plan for
     `pegawai`. URL names with a pk start with the key that says which object it is."""
-    import datetime
 
     from django.utils import timezone
 
     from kompetensi.models import ProgramPengembangan, RencanaPengembangan
-    from kompetensi.services.putaran import putaran_buka
+    from kompetensi.tests.factories import putaran_buka_uji
 
     hari_ini = timezone.localdate()
-    tanggal = dict(
-        tanggal_mulai=datetime.date(hari_ini.year, 1, 1),
-        tanggal_selesai=datetime.date(hari_ini.year, 12, 31),
-        batas_diri=hari_ini + datetime.timedelta(days=7),
-        batas_rekan=hari_ini + datetime.timedelta(days=10),
-        batas_atasan=hari_ini + datetime.timedelta(days=14),
-    )
     bkd = persona["admin_bkd"].user
-    putaran = putaran_buka(actor=bkd, nama="Putaran OPD A", unit=[opd_a], **tanggal).putaran
-    putaran_lain = putaran_buka(actor=bkd, nama="Putaran OPD B", unit=[opd_b], **tanggal).putaran
+    putaran = putaran_buka_uji(bkd, [opd_a], nama="Putaran OPD A").putaran
+    putaran_lain = putaran_buka_uji(bkd, [opd_b], nama="Putaran OPD B").putaran
     peserta = putaran.peserta.get(pegawai=persona["pegawai"])
     peserta_lain = putaran_lain.peserta.get(pegawai=persona["outsider"])
     penugasan = PenugasanRekan.objects.create(peserta=peserta, penilai=persona["rekan"], ditugaskan_oleh=bkd)

@@ -134,3 +134,21 @@ class RencanaPengembanganFactory(factory.django.DjangoModelFactory):
     tanggal_selesai = factory.LazyAttribute(lambda o: o.tanggal_mulai)
     jp_rencana = factory.LazyAttribute(lambda o: o.program.jp if o.program else 8)
     dibuat_oleh = factory.SubFactory("pegawai.tests.factories.UserFactory")
+
+
+def putaran_buka_uji(actor, unit, **kw):
+    """Open a real round (snapshot included) through `putaran_buka` with test defaults: this
+    year as the period and deadlines 7, 10 and 14 days ahead. Returns its `RingkasanBuka`."""
+    from kompetensi.services.putaran import putaran_buka
+
+    hari_ini = timezone.localdate()
+    data = {
+        "nama": "Putaran Uji",
+        "tanggal_mulai": datetime.date(hari_ini.year, 1, 1),
+        "tanggal_selesai": datetime.date(hari_ini.year, 12, 31),
+        "batas_diri": hari_ini + datetime.timedelta(days=7),
+        "batas_rekan": hari_ini + datetime.timedelta(days=10),
+        "batas_atasan": hari_ini + datetime.timedelta(days=14),
+        **kw,
+    }
+    return putaran_buka(actor=actor, unit=unit, **data)

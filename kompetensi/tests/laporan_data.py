@@ -17,7 +17,6 @@ and a round in OPD B where `outsider` takes part (supervisor 1 1 1 1).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -32,24 +31,13 @@ from kompetensi.models import (
     PutaranPenilaian,
 )
 from kompetensi.services.hasil import hasil_hitung
-from kompetensi.services.putaran import putaran_buka
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 
 HARI_INI = timezone.localdate()
 
 
 def buka(actor, unit, **kw) -> PutaranPenilaian:
-    data = dict(
-        nama="Putaran Uji",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + datetime.timedelta(days=7),
-        batas_rekan=HARI_INI + datetime.timedelta(days=10),
-        batas_atasan=HARI_INI + datetime.timedelta(days=14),
-    )
-    data.update(kw)
-    return putaran_buka(actor=actor, **data).putaran
+    return putaran_buka_uji(actor, unit, **kw).putaran
 
 
 def isi(peserta: PesertaPenilaian, jenis: str, levels, penilai) -> None:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from kompetensi.models import Kompetensi, PenugasanRekan, PesertaPenilaian, PutaranPenilaian
-from kompetensi.services.putaran import putaran_buka
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 from pegawai.models import Pegawai
 
 HARI_INI = timezone.localdate()
@@ -24,17 +23,7 @@ KEMARIN = HARI_INI - datetime.timedelta(days=1)
 
 
 def buka(actor, unit, **kw) -> PutaranPenilaian:
-    data = dict(
-        nama="Putaran Uji",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + datetime.timedelta(days=7),
-        batas_rekan=HARI_INI + datetime.timedelta(days=10),
-        batas_atasan=HARI_INI + datetime.timedelta(days=14),
-    )
-    data.update(kw)
-    return putaran_buka(actor=actor, **data).putaran
+    return putaran_buka_uji(actor, unit, **kw).putaran
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """Django admin of the assessment rounds: read-only, scoped like the app, and never a peer
 linked to an answer (no JawabanRekan screen, no draft, no per-peer level anywhere)."""
 
-import datetime
 import re
 
 import pytest
@@ -18,8 +17,7 @@ from kompetensi.models import (
     PutaranPenilaian,
 )
 from kompetensi.services.hasil import hasil_hitung
-from kompetensi.services.putaran import putaran_buka
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 from pegawai.tests.factories import PegawaiFactory
 
 HARI_INI = timezone.localdate()
@@ -31,16 +29,7 @@ LEVEL_REKAN = ((1, 2), (3, 2), (5, 5))
 
 
 def _buka(actor, unit, nama):
-    return putaran_buka(
-        actor=actor,
-        nama=nama,
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + datetime.timedelta(days=7),
-        batas_rekan=HARI_INI + datetime.timedelta(days=10),
-        batas_atasan=HARI_INI + datetime.timedelta(days=14),
-    ).putaran
+    return putaran_buka_uji(actor, unit, nama=nama).putaran
 
 
 def _nilai(peserta, jenis, penilai, levels, catatan):

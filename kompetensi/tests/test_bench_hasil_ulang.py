@@ -2,7 +2,6 @@
 value going back to empty must still be written), and the statistics refresh PostgreSQL needs
 before a whole round (bench/kompetensi.py, docs/PERFORMANCE.md)."""
 
-import datetime
 import time
 
 import pytest
@@ -13,23 +12,13 @@ from django.utils import timezone
 from kompetensi import rules
 from kompetensi.models import JawabanRekan, NilaiKompetensi, PenilaianKompetensi, PesertaPenilaian
 from kompetensi.services.hasil import hasil_hitung
-from kompetensi.services.putaran import putaran_buka
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 
 HARI_INI = timezone.localdate()
 
 
 def _buka(actor, unit):
-    return putaran_buka(
-        actor=actor,
-        nama="Putaran Uji Hitung Ulang",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + datetime.timedelta(days=7),
-        batas_rekan=HARI_INI + datetime.timedelta(days=10),
-        batas_atasan=HARI_INI + datetime.timedelta(days=14),
-    ).putaran
+    return putaran_buka_uji(actor, unit, nama="Putaran Uji Hitung Ulang").putaran
 
 
 @pytest.fixture

@@ -25,28 +25,17 @@ from kompetensi.services.putaran import (
     PESAN_SUDAH_DITUTUP,
     PESAN_TANPA_PESERTA,
     PESAN_UNIT_DI_LUAR,
-    putaran_buka,
     putaran_proses_tenggat,
     putaran_tutup,
 )
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 from pegawai.tests.factories import PegawaiFactory
 
 HARI_INI = timezone.localdate()
 
 
 def _buka(actor, unit, **kw):
-    data = dict(
-        nama="Putaran Uji",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + datetime.timedelta(days=7),
-        batas_rekan=HARI_INI + datetime.timedelta(days=10),
-        batas_atasan=HARI_INI + datetime.timedelta(days=14),
-    )
-    data.update(kw)
-    return putaran_buka(actor=actor, **data)
+    return putaran_buka_uji(actor, unit, **kw)
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from kompetensi.services.putaran import (
     putaran_ubah,
 )
 from kompetensi.tasks import hasil_hitung_putaran_task, putaran_proses_tenggat_task
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 from pegawai.tests.factories import PegawaiFactory
 
 HARI_INI = timezone.localdate()
@@ -39,17 +39,7 @@ HARI = datetime.timedelta(days=1)
 
 
 def _buka(actor, unit, **kw):
-    data = dict(
-        nama="Putaran Uji",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + 7 * HARI,
-        batas_rekan=HARI_INI + 10 * HARI,
-        batas_atasan=HARI_INI + 14 * HARI,
-    )
-    data.update(kw)
-    return putaran_buka(actor=actor, **data).putaran
+    return putaran_buka_uji(actor, unit, **kw).putaran
 
 
 @pytest.fixture

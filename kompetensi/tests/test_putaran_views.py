@@ -31,10 +31,9 @@ from kompetensi.services.putaran import (
     PESAN_PERIODE,
     PESAN_SUDAH_DITUTUP,
     PESAN_TANPA_PESERTA,
-    putaran_buka,
     putaran_tutup,
 )
-from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory
+from kompetensi.tests.factories import KompetensiFactory, StandarKompetensiJabatanFactory, putaran_buka_uji
 from pegawai.models import PeranPengguna, UnitKerja
 from pegawai.tests.factories import PegawaiFactory, PeranFactory, UnitKerjaFactory
 
@@ -49,17 +48,7 @@ def _url(nama, putaran):
 
 
 def _buka(actor, unit, **kw):
-    data = dict(
-        nama="Putaran Uji",
-        tanggal_mulai=datetime.date(HARI_INI.year, 1, 1),
-        tanggal_selesai=datetime.date(HARI_INI.year, 12, 31),
-        unit=unit,
-        batas_diri=HARI_INI + 7 * HARI,
-        batas_rekan=HARI_INI + 10 * HARI,
-        batas_atasan=HARI_INI + 14 * HARI,
-    )
-    data.update(kw)
-    return putaran_buka(actor=actor, **data).putaran
+    return putaran_buka_uji(actor, unit, **kw).putaran
 
 
 @pytest.fixture
