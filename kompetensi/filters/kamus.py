@@ -14,7 +14,7 @@ from ..models import LEVEL_MAX, LEVEL_MIN, Kompetensi, StandarKompetensiJabatan
 LEVEL_PILIHAN = [(str(lv), f"Level {lv}") for lv in range(LEVEL_MIN, LEVEL_MAX + 1)]
 
 
-def _cari(label: str, placeholder: str) -> django_filters.CharFilter:
+def cari_filter(label: str, placeholder: str) -> django_filters.CharFilter:
     return django_filters.CharFilter(
         label=label,
         method="filter_q",
@@ -23,15 +23,31 @@ def _cari(label: str, placeholder: str) -> django_filters.CharFilter:
     )
 
 
-class KompetensiFilter(django_filters.FilterSet):
-    q = _cari("Cari", "Nama, kode, atau definisi")
-    jenis = django_filters.ChoiceFilter(label="Jenis", choices=Kompetensi.Jenis.choices, empty_label="Semua jenis")
-    aktif = django_filters.ChoiceFilter(
+def aktif_filter() -> django_filters.ChoiceFilter:
+    """Active/inactive, for Admin BKD only (see AktifHanyaBkdMixin)."""
+    return django_filters.ChoiceFilter(
         label="Status",
         choices=[("1", "Aktif"), ("0", "Nonaktif")],
         method="filter_aktif",
         empty_label="Semua status",
     )
+
+
+class AktifHanyaBkdMixin:
+    """Everyone but Admin BKD only ever sees active rows: the status filter is theirs alone."""
+
+    def aktif_hanya_bkd(self, user) -> None:
+        if not akses_get(user).admin_bkd:
+            del self.filters["aktif"]
+
+    def filter_aktif(self, queryset, name, value):
+        return queryset.filter(aktif=value == "1")
+
+
+class KompetensiFilter(AktifHanyaBkdMixin, django_filters.FilterSet):
+    q = cari_filter("Cari", "Nama, kode, atau definisi")
+    jenis = django_filters.ChoiceFilter(label="Jenis", choices=Kompetensi.Jenis.choices, empty_label="Semua jenis")
+    aktif = aktif_filter()
 
     class Meta:
         model = Kompetensi
@@ -39,9 +55,7 @@ class KompetensiFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
-        if not akses_get(user).admin_bkd:
-            # Everyone else only ever sees active competencies.
-            del self.filters["aktif"]
+        self.aktif_hanya_bkd(user)
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
@@ -49,12 +63,9 @@ class KompetensiFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(Q(nama__icontains=value) | Q(kode__icontains=value) | Q(definisi__icontains=value))
 
-    def filter_aktif(self, queryset, name, value):
-        return queryset.filter(aktif=value == "1")
-
 
 class StandarJabatanFilter(django_filters.FilterSet):
-    q = _cari("Cari jabatan", "Nama atau kode jabatan")
+    q = cari_filter("Cari jabatan", "Nama atau kode jabatan")
     jenis = django_filters.ChoiceFilter(label="Jenis jabatan", choices=Jabatan.Jenis.choices, empty_label="Semua jenis")
     status = django_filters.ChoiceFilter(
         label="Standar",

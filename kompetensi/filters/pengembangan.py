@@ -17,7 +17,7 @@ from ..access import kompetensi_scope
 from ..models import ProgramKompetensi, ProgramPengembangan, RencanaPengembangan
 from ..models.pengembangan import JP_MINIMUM_TAHUNAN
 from ..selectors.pengembangan import jp_annotate, tahun_ini
-from .kamus import _cari
+from .kamus import AktifHanyaBkdMixin, aktif_filter, cari_filter
 
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
 
@@ -48,8 +48,8 @@ def _cari_pegawai(queryset, value: str, prefix: str = ""):
     return queryset.filter(**{f"{prefix}nama__icontains": teks})
 
 
-class ProgramFilter(django_filters.FilterSet):
-    q = _cari("Cari", "Nama, kode, atau penyelenggara")
+class ProgramFilter(AktifHanyaBkdMixin, django_filters.FilterSet):
+    q = cari_filter("Cari", "Nama, kode, atau penyelenggara")
     jenis = django_filters.ChoiceFilter(
         label="Jenis", choices=ProgramPengembangan.Jenis.choices, empty_label="Semua jenis"
     )
@@ -60,12 +60,7 @@ class ProgramFilter(django_filters.FilterSet):
         empty_label="Semua kompetensi",
         widget=CepatSelect,
     )
-    aktif = django_filters.ChoiceFilter(
-        label="Status",
-        choices=[("1", "Aktif"), ("0", "Nonaktif")],
-        method="filter_aktif",
-        empty_label="Semua status",
-    )
+    aktif = aktif_filter()
 
     class Meta:
         model = ProgramPengembangan
@@ -74,8 +69,7 @@ class ProgramFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.filters["kompetensi"].queryset = kompetensi_scope(user).order_by("jenis", "urutan", "nama")
-        if not akses_get(user).admin_bkd:
-            del self.filters["aktif"]  # everyone else only ever sees active programmes
+        self.aktif_hanya_bkd(user)
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
@@ -86,17 +80,9 @@ class ProgramFilter(django_filters.FilterSet):
     def filter_kompetensi(self, queryset, name, value):
         return queryset.filter(Exists(ProgramKompetensi.objects.filter(program=OuterRef("pk"), kompetensi=value)))
 
-    def filter_aktif(self, queryset, name, value):
-        return queryset.filter(aktif=value == "1")
-
 
 class RencanaFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label="Cari pegawai",
-        method="filter_q",
-        max_length=100,
-        widget=forms.TextInput(attrs={"placeholder": "Nama atau NIP", "type": "search"}),
-    )
+    q = cari_filter("Cari pegawai", "Nama atau NIP")
     status = django_filters.ChoiceFilter(
         label="Status", choices=RencanaPengembangan.Status.choices, empty_label="Semua status"
     )
@@ -138,12 +124,7 @@ class JpFilter(django_filters.FilterSet):
     other filters and the summary see them; `qs_ringkas` is the list without "hanya kurang"."""
 
     tahun = _tahun_filter("Tahun")
-    q = django_filters.CharFilter(
-        label="Cari pegawai",
-        method="filter_q",
-        max_length=100,
-        widget=forms.TextInput(attrs={"placeholder": "Nama atau NIP", "type": "search"}),
-    )
+    q = cari_filter("Cari pegawai", "Nama atau NIP")
     unit = UnitFilter(label="OPD / unit kerja", method="filter_unit", empty_label="Semua unit")
     kurang = django_filters.BooleanFilter(
         label="Hanya yang belum mencapai 20 JP", method="filter_kurang", widget=forms.CheckboxInput
