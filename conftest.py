@@ -22,6 +22,12 @@ def _fast_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path):
+    """Uploaded files (evidence, imports) go to a per-test folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(request):
     """Tasks run in-process in tests even when CI sets CELERY_BROKER_URL; only tests marked
     `worker` (tests/test_celery_worker.py) talk to a real broker and worker."""

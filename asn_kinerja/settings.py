@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kompetensi",
     "evaluasi",
     "pengaduan",
+    "notifikasi",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ASN Kinerja <noreply@localhost>")
+# The address links in e-mails point at (notifications).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Celery: with no broker, tasks run eagerly in-process so the app works on the embedded default.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -49,12 +49,19 @@ from tests.harapan import (  # noqa: F401
     TIDAK_ADA,
     _baris_dari,
     _hanya,
+    evaluasi_keberatan,
+    evaluasi_log,
+    evaluasi_penilaian,
+    evaluasi_periode,
+    evaluasi_realisasi,
+    evaluasi_skp,
     kompetensi_impor,
     kompetensi_laporan,
     kompetensi_pengembangan,
     kompetensi_penilaian,
     kompetensi_putaran,
 )
+from tests.harapan.dunia_evaluasi import PREFIX_EVALUASI_OPD, dunia_evaluasi, potret_evaluasi
 
 HARAPAN: dict[str, dict] = {
     "beranda": _baris_dari(SEMUA_OK),
@@ -119,6 +126,12 @@ for _modul in (
     kompetensi_pengembangan,
     kompetensi_laporan,
     kompetensi_impor,
+    evaluasi_periode,
+    evaluasi_skp,
+    evaluasi_realisasi,
+    evaluasi_log,
+    evaluasi_penilaian,
+    evaluasi_keberatan,
 ):
     _ganda = HARAPAN.keys() & _modul.HARAPAN.keys()
     assert not _ganda, f"baris ganda: {_ganda}"
@@ -203,9 +216,11 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
     )
     StandarKompetensiJabatan.objects.create(jabatan=jabatan_staf, kompetensi=kompetensi, level=2)
     kompetensi_dunia = _dunia_kompetensi(persona, kompetensi, opd_a, opd_b)
+    evaluasi_dunia = dunia_evaluasi(persona, opd_a, opd_b)
     # Path parameters by route prefix: each points at an object of OPD A (admin_opd's scope).
     objek = {
         **kompetensi_dunia["objek"],
+        **evaluasi_dunia["objek"],
         "kompetensi": kompetensi.pk,
         "standar": jabatan_staf.pk,
         "pegawai": pegawai.pk,
@@ -215,7 +230,13 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         "peran": peran.pk,
     }
     # The same kinds of object in OPD B: outside admin_opd's scope.
-    objek_lain = {"pegawai": outsider.pk, "unit": opd_b.pk, "impor": impor_lain.pk, **kompetensi_dunia["objek_lain"]}
+    objek_lain = {
+        "pegawai": outsider.pk,
+        "unit": opd_b.pk,
+        "impor": impor_lain.pk,
+        **kompetensi_dunia["objek_lain"],
+        **evaluasi_dunia["objek_lain"],
+    }
     return persona, objek, objek_lain
 
 
@@ -352,6 +373,7 @@ def _potret() -> dict:
         "rencana": list(
             RencanaPengembangan.objects.order_by("pk").values_list("pk", "status", "jp_realisasi", "tanggal_mulai")
         ),
+        **potret_evaluasi(),
     }
 
 
@@ -382,7 +404,9 @@ def test_post_oleh_yang_tidak_berwenang_tidak_mengubah_apa_pun(nama, route, para
 URL_BEROBJEK_OPD = [
     u
     for u in URLS
-    if u[2] and u[0].split(":")[-1].split("-")[0] in ("pegawai", "unit", "impor", "putaran", "peserta", "rencana")
+    if u[2]
+    and u[0].split(":")[-1].split("-")[0]
+    in ("pegawai", "unit", "impor", "putaran", "peserta", "rencana", *PREFIX_EVALUASI_OPD)
 ]
 
 

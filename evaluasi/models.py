@@ -1,1 +1,0 @@
-"""Periods, SKP, realisation, daily logs, ratings, objections, scores and rankings (a later issue)."""
