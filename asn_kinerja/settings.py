@@ -196,6 +196,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 IMPOR_MAKS_BYTE = env_int("IMPOR_MAKS_MB", 10) * 1024 * 1024
 IMPOR_MAKS_BARIS = env_int("IMPOR_MAKS_BARIS", 20000)
+# Evidence (bukti dukung) uploads: the size limit per file.
+BUKTI_MAKS_BYTE = env_int("BUKTI_MAKS_MB", 10) * 1024 * 1024
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:

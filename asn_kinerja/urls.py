@@ -12,5 +12,7 @@ urlpatterns = [
     path("akun/", include("pegawai.urls_akun")),
     path("pegawai/", include("pegawai.urls")),
     path("kompetensi/", include("kompetensi.urls")),
+    path("kinerja/", include("evaluasi.urls")),
+    path("notifikasi/", include("notifikasi.urls")),
     path("admin/", admin.site.urls),
 ]

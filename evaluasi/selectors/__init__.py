@@ -1,0 +1,1 @@
+"""Every read of the evaluasi app, scoped through evaluasi.access (STYLE.md: selectors)."""
