@@ -54,6 +54,7 @@ from tests.harapan import (  # noqa: F401
     evaluasi_penilaian,
     evaluasi_periode,
     evaluasi_realisasi,
+    evaluasi_rekan,
     evaluasi_skp,
     kompetensi_impor,
     kompetensi_laporan,
@@ -131,6 +132,7 @@ for _modul in (
     evaluasi_realisasi,
     evaluasi_log,
     evaluasi_penilaian,
+    evaluasi_rekan,
     evaluasi_keberatan,
 ):
     _ganda = HARAPAN.keys() & _modul.HARAPAN.keys()

@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, make_password
 from django.db import transaction
 from django.utils import timezone
 
+from evaluasi.demo import evaluasi_demo
 from kompetensi.demo import kompetensi_demo_penilaian
 from kompetensi.services import kompetensi_demo_muat
 from pegawai.hierarki import jalur_hitung_ulang
@@ -418,6 +419,10 @@ def demo_muat(seed: int = SEED) -> HasilDemo:
     persona = {r.persona: pegawai[r.nip] for r in rencana.pegawai if r.persona}
     penilaian = kompetensi_demo_penilaian(actor=users[persona["admin_bkd"].nip], persona=persona, seed=seed)
     for nama, jumlah in penilaian.items():
+        hasil.dibuat[nama] = hasil.dibuat.get(nama, 0) + jumlah
+    # Performance periods, SKP, realisation, daily logs, assessments and an objection (issue 4).
+    kinerja = evaluasi_demo(actor=users[persona["admin_bkd"].nip], persona=persona, seed=seed)
+    for nama, jumlah in kinerja.items():
         hasil.dibuat[nama] = hasil.dibuat.get(nama, 0) + jumlah
     urutan = list(PERSONA)
     hasil.login.sort(key=lambda login: urutan.index(login.persona))
