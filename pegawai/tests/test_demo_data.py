@@ -5,6 +5,16 @@ from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from evaluasi.models import (
+    EvaluasiPegawai,
+    JawabanRekanKinerja,
+    Keberatan,
+    LogHarian,
+    Periode,
+    Realisasi,
+    RencanaHasilKerja,
+    Skp,
+)
 from kompetensi.models import (
     IndikatorPerilaku,
     JawabanRekan,
@@ -31,6 +41,7 @@ User = get_user_model()
 MODELS = (UnitKerja, Jabatan, Pegawai, RiwayatJabatan, PeranPengguna, User, LogEntry)
 MODELS += (Kompetensi, LevelKompetensi, IndikatorPerilaku, StandarLevelDefault, StandarKompetensiJabatan)  # issue 3
 MODELS += (PutaranPenilaian, PesertaPenilaian, PenugasanRekan, JawabanRekan, RencanaPengembangan, ProgramPengembangan)
+MODELS += (Periode, Skp, RencanaHasilKerja, Realisasi, LogHarian, EvaluasiPegawai, JawabanRekanKinerja, Keberatan)
 
 
 def _jumlah() -> dict[str, int]:
@@ -287,3 +298,33 @@ def test_demo_kompetensi_satu_putaran_ditutup_dan_satu_berjalan(demo):
     assert tugas.jumlah >= 2
     assert PenugasanRekan.objects.filter(penilai=pegawai, status="ditugaskan").exists()
     assert RencanaPengembangan.objects.filter(pegawai=pegawai).exists()
+
+
+def test_demo_kinerja_skenario_persona(demo):
+    """Each demo login finds something to do in performance evaluation (evaluasi/demo.py)."""
+    from django.utils import timezone
+
+    from evaluasi.rules import predikat_dari
+
+    budi, kabid, kadis = (_persona(demo, nama) for nama in ("pegawai", "kabid", "kadis"))
+    tahun = timezone.localdate().year
+    penilaian = Periode.objects.get(tahun=tahun, status=Periode.Status.PENILAIAN)
+    assert Periode.objects.filter(tahun=tahun, status=Periode.Status.BERJALAN).count() == 1
+    # Every closed quarter has final results; each predikat follows the matrix.
+    for ev in EvaluasiPegawai.objects.filter(status="final"):
+        assert ev.predikat == predikat_dari(ev.rating_hasil, ev.rating_perilaku)
+    # SKP cascade: everyone's Utama RHK supports their atasan's RHK or a unit goal.
+    assert not RencanaHasilKerja.objects.filter(
+        skp__tahun=tahun, jenis="utama", rhk_atasan__isnull=True, sasaran_unit__isnull=True
+    ).exists()
+    assert Skp.objects.get(pegawai=budi, tahun=tahun).status == Skp.Status.DISETUJUI
+    # Budi: self-assessment not sent, a peer task open, two of three peers answered (not released).
+    ev_budi = EvaluasiPegawai.objects.get(periode=penilaian, pegawai=budi)
+    assert not ev_budi.penilaian_diri.terkirim and not ev_budi.rekan_dibuka
+    assert budi.tugas_rekan_kinerja.filter(status="ditugaskan", evaluasi__periode=penilaian).count() == 1
+    # Kabid: ratings due, an objection to decide; next year's SKP of a Kepala Seksi waiting.
+    assert EvaluasiPegawai.objects.filter(periode=penilaian, penilai=kabid).exclude(status="final").count() >= 3
+    assert Keberatan.objects.filter(pemutus=kabid, status="diajukan").count() == 1
+    assert Skp.objects.filter(atasan=kabid, tahun=tahun + 1, status=Skp.Status.DIAJUKAN).count() == 1
+    assert Skp.objects.filter(pegawai=kadis, tahun=tahun + 1, status=Skp.Status.DISETUJUI).exists()
+    assert LogHarian.objects.filter(pegawai__atasan=budi.atasan, status="belum").exists()
