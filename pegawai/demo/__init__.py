@@ -38,6 +38,7 @@ from .data import (
     NAMA_DEPAN_WANITA,
     PERSONA,
     PERSONA_PINDAHAN,
+    PERSONA_SUSULAN,
     PROFIL,
     USIA_MASUK,
     Staf,
@@ -166,6 +167,12 @@ class _Pembuat:
         _, jenis, jenjang, pendidikan = JABATAN[staf.jabatan]
         if persona:
             _, nama, depan, belakang, perempuan, _, _ = PERSONA[persona]
+            if persona in PERSONA_SUSULAN:
+                # A login added after the demo NIPs were published: draw what a generated
+                # employee draws, so every other demo NIP stays the same.
+                rnd.random()
+                self.nama(perempuan)
+                self.gelar(staf.ilmu, pendidikan)
         else:
             perempuan = rnd.random() < 0.5
             nama = self.nama(perempuan)

@@ -122,7 +122,7 @@ SKMJ pemda Pemerintah Kota Sukamaju
       SDN-3-SKMJ subbidang SD Negeri 3 Sukamaju | FG-KEPSEK pendidikan | FG-GURU-1 pendidikan cpns=1, {_GURU.format(3, 2, 1, 1)}, PL-TENDIK
       SDN-4-SKMJ subbidang SD Negeri 4 Sukamaju | FG-KEPSEK pendidikan | {_GURU.format(3, 1, 2, 1)}
     DISDIK-SMP bidang Bidang Pembinaan Sekolah Menengah Pertama | ADM-KABID pendidikan @kabid
-      DISDIK-SMP-KUR subbidang Seksi Kurikulum dan Penilaian SMP | PGW-KASI pendidikan | PL-ADM-UMUM*2 @pegawai, PL-DATA
+      DISDIK-SMP-KUR subbidang Seksi Kurikulum dan Penilaian SMP | PGW-KASI pendidikan @kasi | PL-ADM-UMUM*2 @pegawai, PL-DATA
       DISDIK-SMP-PD subbidang Seksi Peserta Didik dan Pembangunan Karakter SMP | PGW-KASI pendidikan | PL-ADM-UMUM*2
       SMPN-1-SKMJ subbidang SMP Negeri 1 Sukamaju | FG-KEPSEK pendidikan | {_GURU.format(4, 2, 3, 2)}, PL-TENDIK*2
       SMPN-2-SKMJ subbidang SMP Negeri 2 Sukamaju | FG-KEPSEK pendidikan | {_GURU.format(3, 2, 2, 2)}, PL-TENDIK
@@ -208,6 +208,7 @@ PERSONA: dict[str, tuple[str, str, str, str, bool, str, str]] = {
     ),
     "kabid": ("Atasan (Kepala Bidang Pembinaan SMP)", "Sri Wahyuni", "", "S.Pd., M.Pd.", True, "", ""),
     "kadis": ("Atasan dari atasan (Kepala Dinas Pendidikan)", "Hendra Gunawan", "Dr.", "M.Pd.", False, "", ""),
+    "kasi": ("Atasan langsung (Kepala Seksi Kurikulum SMP)", "Indah Wibowo", "", "S.Pd.", True, "", ""),
     "pegawai": ("Pegawai (staf Seksi Kurikulum SMP)", "Budi Santoso", "", "", False, "", ""),
     "guru": ("Guru (SD Negeri 1 Sukamaju)", "Nur Aini", "", "S.Pd.", True, "", ""),
     "aktivasi": ("Pegawai baru: masuk pertama dengan kode aktivasi", "Rizky Pratama", "", "S.Kom.", False, "", ""),
@@ -344,3 +345,6 @@ def struktur_parse(teks: str = STRUKTUR) -> Unit:
             raise ValueError(f"demo: lebih dari satu akar ({kode})")
         tumpukan.append(unit)
     return akar
+
+# Logins added after the demo NIPs were published (their generation keeps everyone else's NIP).
+PERSONA_SUSULAN = frozenset({"kasi"})

@@ -147,7 +147,7 @@ def test_unit_punya_opd_dan_riwayat_jabatan_konsisten(demo):
 
 
 def test_setiap_peran_demo_bisa_masuk_dengan_perannya(demo):
-    assert set(demo) == {"admin_bkd", "admin_opd", "petugas", "kabid", "kadis", "pegawai", "guru", "aktivasi"}
+    assert set(demo) == {"admin_bkd", "admin_opd", "petugas", "kabid", "kadis", "kasi", "pegawai", "guru", "aktivasi"}
     for nama, login in demo.items():
         p = _persona(demo, nama)
         assert not p.user.is_staff and not p.user.is_superuser
@@ -169,6 +169,7 @@ def test_hierarki_persona_demo(demo):
     assert kadis.jabatan.nama == "Kepala Dinas" and kadis.unit.kode == "DISDIK"
     assert kabid.atasan_id == kadis.pk and kabid.jabatan.nama == "Kepala Bidang"
     assert pegawai.atasan.atasan_id == kabid.pk  # staf -> kepala seksi -> kepala bidang
+    assert _persona(demo, "kasi").pk == pegawai.atasan_id  # the kepala seksi has a login too
     assert is_atasan(kabid.user) and is_atasan(kadis.user) and not is_atasan(pegawai.user)
     assert pegawai in pegawai_bawahan(kabid.pk) and pegawai in pegawai_bawahan(kadis.pk)
     assert guru.atasan.jabatan.nama == "Kepala Sekolah" and guru.unit.nama == "SD Negeri 1 Sukamaju"
