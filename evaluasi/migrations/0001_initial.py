@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             name='NilaiDasar',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=20, unique=True, verbose_name='kode')),
+                ('kode', models.CharField(max_length=30, unique=True, verbose_name='kode')),
                 ('nama', models.CharField(max_length=60, verbose_name='nama')),
                 ('urutan', models.PositiveSmallIntegerField(verbose_name='urutan')),
             ],

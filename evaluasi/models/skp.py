@@ -141,7 +141,7 @@ class IndikatorKinerja(models.Model):
 class NilaiDasar(models.Model):
     """One of the seven BerAKHLAK core values (seed data, migration 0002)."""
 
-    kode = models.CharField("kode", max_length=20, unique=True)
+    kode = models.CharField("kode", max_length=30, unique=True)
     nama = models.CharField("nama", max_length=60)
     urutan = models.PositiveSmallIntegerField("urutan")
 
