@@ -1,0 +1,1 @@
+"""FilterSets of the evaluasi pages, one module per area."""
