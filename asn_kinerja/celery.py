@@ -25,4 +25,17 @@ app.conf.beat_schedule = {
         "task": "kompetensi.tasks.putaran_proses_tenggat_task",
         "schedule": crontab(hour=0, minute=30),
     },
+    # 00:45 WIB: the day after a period's peer deadline, release the peers' aggregate (perilaku
+    # 360) of every evaluation still waiting for it, once, so raters see it in the morning.
+    "kinerja-proses-tenggat-rekan": {
+        "task": "evaluasi.tasks.rekan_proses_tenggat_task",
+        "schedule": crontab(hour=0, minute=45),
+    },
+    # 06:00 WIB: deadline reminders (self, peer and rater deadlines within
+    # PengaturanKinerja.pengingat_hari days; objections waiting). Before office hours, after the
+    # night jobs; keyed per day, so a rerun the same day sends nothing.
+    "kinerja-pengingat-tenggat": {
+        "task": "evaluasi.tasks.pengingat_tenggat_task",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }

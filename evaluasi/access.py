@@ -220,6 +220,29 @@ def access_log(user, pk, *, for_change: bool = False, for_review: bool = False) 
     return log
 
 
+def log_periksa_scope(user) -> QuerySet[LogHarian]:
+    """Entries the user reviews: those of their direct subordinates today (the set form of
+    may_review_log, for the queue and bulk review: foreign ids posted are simply not in it)."""
+    pid = akses_get(user).pegawai_id
+    if pid is None:
+        return LogHarian.objects.none()
+    return LogHarian.objects.filter(pegawai__atasan_id=pid).exclude(pegawai_id=pid)
+
+
+def log_rekap_pegawai_q(user) -> Q | None:
+    """Employees in the user's monthly log recap: everyone for BKD (None), the OPD of an Admin
+    OPD, the subordinates (any depth, never oneself) of an atasan; nothing for anyone else."""
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return None
+    q = Q(pk__in=[])
+    if akses.pegawai_id is not None:
+        q |= bawahan_q(pegawai_id=akses.pegawai_id, jalur=akses.jalur)
+    if akses.admin_opd_ids:
+        q |= Q(unit__opd_id__in=akses.admin_opd_ids)
+    return q
+
+
 # --- evaluation, peers, objection ------------------------------------------------------------------
 
 
@@ -330,3 +353,138 @@ def may_set_predikat_organisasi(user, unit) -> bool:
         .exclude(atasan__unit_id=unit.pk)
         .exists()
     )
+
+
+# --- peer assignment (rekan area) -----------------------------------------------------------------
+
+PESAN_REKAN_DILARANG = (
+    "Hanya pejabat penilai, Admin OPD pegawai ini, atau Admin BKD yang dapat menugaskan rekan penilai."
+)
+
+
+def access_evaluasi_rekan(user, pk) -> EvaluasiPegawai:
+    """The peer-assignment page of an evaluation: 404 out of scope, 403 for someone who sees the
+    evaluation (the pegawai, a higher supervisor) but may not assign peers."""
+    evaluasi = access_evaluasi(user, pk)
+    if not may_assign_rekan(user, evaluasi):
+        raise PermissionDenied(PESAN_REKAN_DILARANG)
+    return evaluasi
+
+
+def may_accept_usulan_rekan(user) -> bool:
+    """Who may accept the proposed peers for all their subordinates at once: a pegawai who is
+    the rater of some evaluation in a period that is running or being assessed."""
+    pid = akses_get(user).pegawai_id
+    return (
+        pid is not None
+        and EvaluasiPegawai.objects.filter(
+            penilai_id=pid, periode__status__in=(Periode.Status.BERJALAN, Periode.Status.PENILAIAN)
+        ).exists()
+    )
+
+
+# --- objection: filing and the rater's response (keberatan area) ---------------------------------
+
+
+def may_file_keberatan(user, evaluasi: EvaluasiPegawai) -> bool:
+    """Only the pegawai who was rated files an objection to their own result."""
+    pid = akses_get(user).pegawai_id
+    return pid is not None and evaluasi.pegawai_id == pid
+
+
+def access_evaluasi_keberatan(user, pk) -> EvaluasiPegawai:
+    """The evaluation an objection is filed against: out of scope 404, someone else's 403."""
+    evaluasi = access_evaluasi(user, pk, select=("periode", "atasan_penilai"))
+    if not may_file_keberatan(user, evaluasi):
+        raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
+    return evaluasi
+
+
+def may_respond_keberatan(user, keberatan: Keberatan) -> bool:
+    """The rater recorded on the evaluation answers the objection (both sides are heard)."""
+    pid = akses_get(user).pegawai_id
+    return pid is not None and keberatan.evaluasi.penilai_id == pid and keberatan.evaluasi.pegawai_id != pid
+
+
+def access_keberatan_tanggapan(user, pk) -> Keberatan:
+    keberatan = access_keberatan(user, pk)
+    if not may_respond_keberatan(user, keberatan):
+        raise PermissionDenied("Hanya pejabat penilai yang dapat memberi tanggapan atas keberatan ini.")
+    return keberatan
+
+
+# --- penilaian area: what of an evaluation a viewer may read -------------------------------------
+
+
+def may_see_rating(user, evaluasi: EvaluasiPegawai) -> bool:
+    """The supervisor's ratings, predikat and feedback: everyone in scope once final; while the
+    rater is still drafting, only the rater."""
+    return evaluasi.final or may_rate(user, evaluasi)
+
+
+def may_see_penilaian_diri(user, evaluasi: EvaluasiPegawai, terkirim: bool) -> bool:
+    """The self-assessment: the pegawai always; everyone else in scope once it is sent."""
+    return terkirim or may_self_assess(user, evaluasi)
+
+
+# --- monitoring, Django admin and the units a leader rates (periode area) ------------------------
+
+
+def evaluasi_admin_q(user, field: str = "opd_id") -> Q | None:
+    """Evaluation rows an admin monitors, by the OPD that `field` leads to: None = every row
+    (Admin BKD); an Admin OPD, their OPD(s) only; anyone else nothing. Used by the monitoring
+    pages, their exports and the Django admin."""
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return None
+    return Q(**{f"{field}__in": sorted(akses.admin_opd_ids)})
+
+
+def may_monitor(user) -> bool:
+    akses = akses_get(user)
+    return akses.admin_bkd or bool(akses.admin_opd_ids)
+
+
+def predikat_organisasi_unit_scope(user):
+    """The units whose predikat kinerja organisasi the user may set: the set form of
+    may_set_predikat_organisasi (all for BKD; the OPD's units for its Admin OPD; for a leader,
+    the units of their direct subordinates who work in another unit than the leader)."""
+    from django.db.models import F
+
+    from pegawai.models import Pegawai, UnitKerja
+
+    akses = akses_get(user)
+    if akses.admin_bkd:
+        return UnitKerja.objects.all()
+    q = Q(pk__in=[])
+    if akses.admin_opd_ids:
+        q |= Q(opd_id__in=akses.admin_opd_ids)
+    if akses.pegawai_id is not None:
+        dipimpin = (
+            Pegawai.objects.filter(atasan_id=akses.pegawai_id, aktif=True)
+            .exclude(unit_id=F("atasan__unit_id"))
+            .values("unit_id")
+        )
+        q |= Q(pk__in=dipimpin)
+    return UnitKerja.objects.filter(q)
+
+
+# --- SKP rows (skp area) ------------------------------------------------------------------------
+
+
+def rhk_scope(user):
+    """RHK rows of the SKP the user may see (the same people as skp_scope)."""
+    from .models import RencanaHasilKerja
+
+    return RencanaHasilKerja.objects.filter(skp__in=skp_scope(user).values("pk"))
+
+
+def access_rhk(user, pk, *, for_change: bool = False):
+    """One RHK row (with its SKP and the SKP's pegawai); 404 out of scope, 403 when changing
+    someone else's SKP. Whether the SKP is still editable is the caller's check."""
+    rhk = rhk_scope(user).select_related("skp", "skp__pegawai", "skp__atasan").filter(pk=_pk(pk)).first()
+    if rhk is None:
+        raise Http404("Rencana hasil kerja tidak ditemukan.")
+    if for_change and rhk.skp.pegawai_id != akses_get(user).pegawai_id:
+        raise PermissionDenied("Hanya pemilik SKP yang dapat mengubahnya.")
+    return rhk

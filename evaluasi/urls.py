@@ -1,14 +1,10 @@
 """Routes of the evaluasi app (mounted at /kinerja/). Each area keeps its routes in its own
 module (urls_<area>.py); URL names are `evaluasi:<entity>-<action>`."""
 
-from importlib import import_module
+from . import urls_keberatan, urls_log, urls_penilaian, urls_periode, urls_realisasi, urls_rekan, urls_skp
 
 app_name = "evaluasi"
 
 urlpatterns = []
-for _area in ("periode", "skp", "realisasi", "log", "penilaian", "rekan", "keberatan"):
-    try:
-        urlpatterns += import_module(f"evaluasi.urls_{_area}").urlpatterns
-    except ModuleNotFoundError as e:  # an area not written yet
-        if e.name != f"evaluasi.urls_{_area}":
-            raise
+for _modul in (urls_periode, urls_skp, urls_realisasi, urls_log, urls_penilaian, urls_rekan, urls_keberatan):
+    urlpatterns += _modul.urlpatterns

@@ -231,3 +231,40 @@ def evaluasi_pastikan(*, periode: Periode, pegawai: Pegawai) -> EvaluasiPegawai:
         },
     )
     return evaluasi
+
+
+# --- periode area: the deadline form, safe against a second tab ----------------------------------
+
+
+@transaction.atomic
+def periode_ubah_batas_cas(
+    *,
+    actor,
+    periode: Periode,
+    semula: tuple[dt.date, dt.date, dt.date],
+    batas_penilaian_diri: dt.date,
+    batas_penilaian_rekan: dt.date,
+    batas_penilaian_atasan: dt.date,
+) -> Periode:
+    """periode_ubah_batas, only while the deadlines are still the ones the form was drawn with
+    (`semula`: diri, rekan, atasan). A second tab posting an older form gets the "changed
+    elsewhere" message instead of silently undoing the first tab's change."""
+    from .versi import PESAN_DIUBAH_DI_TEMPAT_LAIN
+
+    if not may_manage_periode(actor):
+        raise ValidationError(PESAN_BUKAN_BKD)
+    kini = (
+        Periode.objects.select_for_update()
+        .filter(pk=periode.pk)
+        .values_list("batas_penilaian_diri", "batas_penilaian_rekan", "batas_penilaian_atasan")
+        .first()
+    )
+    if kini is None or tuple(kini) != tuple(semula):
+        raise ValidationError(PESAN_DIUBAH_DI_TEMPAT_LAIN)
+    return periode_ubah_batas(
+        actor=actor,
+        periode=periode,
+        batas_penilaian_diri=batas_penilaian_diri,
+        batas_penilaian_rekan=batas_penilaian_rekan,
+        batas_penilaian_atasan=batas_penilaian_atasan,
+    )
