@@ -1,0 +1,1 @@
+"""exports of the evaluasi app, one module per area."""
