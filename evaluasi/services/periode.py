@@ -160,6 +160,11 @@ def periode_lanjut(*, actor, periode: Periode, dari_status: str) -> Periode:
     periode.refresh_from_db()
     if ke_status in (Periode.Status.BERJALAN, Periode.Status.PENILAIAN):
         evaluasi_siapkan(periode=periode, perbarui_penilai=ke_status == Periode.Status.PENILAIAN)
+    elif ke_status == Periode.Status.DITUTUP:
+        from .rekan import rekan_buka_periode
+
+        # Closing releases every peers' aggregate still held back (once; assignments lock).
+        rekan_buka_periode(periode_id=periode.pk)
     return periode
 
 

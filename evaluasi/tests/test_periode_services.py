@@ -119,3 +119,15 @@ def test_pegawai_baru_mendapat_catatan_saat_dibutuhkan(admin_bkd, pegawai):
     ev = evaluasi_pastikan(periode=periode, pegawai=baru)
     assert ev.penilai_id == pegawai.atasan_id
     assert evaluasi_pastikan(periode=periode, pegawai=baru).pk == ev.pk
+
+
+def test_menutup_periode_membuka_hasil_rekan_yang_tertahan(admin_bkd, pegawai, rekan, atasan):
+    from evaluasi.models import PenugasanRekanKinerja
+
+    periode = periode_buat(actor=admin_bkd.user, tahun=2026, jenis="tahunan", nomor=1)
+    ev = EvaluasiPegawai.objects.get(periode=periode, pegawai=pegawai)
+    PenugasanRekanKinerja.objects.create(evaluasi=ev, penilai=rekan, ditugaskan_oleh=atasan.user)
+    for status in ("perencanaan", "berjalan", "penilaian"):
+        periode = periode_lanjut(actor=admin_bkd.user, periode=periode, dari_status=status)
+    ev.refresh_from_db()
+    assert ev.rekan_dibuka
