@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -158,6 +159,10 @@ def periode_lanjut(*, actor, periode: Periode, dari_status: str) -> Periode:
     if not Periode.objects.filter(pk=periode.pk, status=dari_status).update(**ubah):
         raise ValidationError(PESAN_STATUS_BERUBAH)
     periode.refresh_from_db()
+    # A queryset update bypasses auditlog's signals: record the move (who, when, old, new) here.
+    LogEntry.objects.log_create(
+        periode, action=LogEntry.Action.UPDATE, changes={"status": [dari_status, ke_status]}, actor=actor
+    )
     if ke_status in (Periode.Status.BERJALAN, Periode.Status.PENILAIAN):
         evaluasi_siapkan(periode=periode, perbarui_penilai=ke_status == Periode.Status.PENILAIAN)
     elif ke_status == Periode.Status.DITUTUP:

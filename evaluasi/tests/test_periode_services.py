@@ -131,3 +131,13 @@ def test_menutup_periode_membuka_hasil_rekan_yang_tertahan(admin_bkd, pegawai, r
         periode = periode_lanjut(actor=admin_bkd.user, periode=periode, dari_status=status)
     ev.refresh_from_db()
     assert ev.rekan_dibuka
+
+
+def test_perpindahan_status_periode_tercatat_di_audit(admin_bkd):
+    from auditlog.models import LogEntry
+
+    periode = periode_buat(actor=admin_bkd.user, tahun=2026, jenis="triwulan", nomor=3)
+    periode_lanjut(actor=admin_bkd.user, periode=periode, dari_status="perencanaan")
+    entri = LogEntry.objects.get_for_object(periode).filter(action=LogEntry.Action.UPDATE).get()
+    assert entri.actor == admin_bkd.user
+    assert entri.changes_dict["status"] == ["perencanaan", "berjalan"]
