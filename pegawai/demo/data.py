@@ -346,5 +346,6 @@ def struktur_parse(teks: str = STRUKTUR) -> Unit:
         tumpukan.append(unit)
     return akar
 
+
 # Logins added after the demo NIPs were published (their generation keeps everyone else's NIP).
 PERSONA_SUSULAN = frozenset({"kasi"})
