@@ -6,6 +6,7 @@ dropping the PostgreSQL test database.
 """
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,18 @@ CHROMIUM = Path("/usr/bin/chromium")
 HASIL = Path(__file__).resolve().parents[2] / "test-results"
 
 
+def data_awal_migrasi() -> None:
+    """Rows that data migrations write (the BerAKHLAK values, the performance settings and the
+    curve rules) are wiped when an earlier transactional test flushes the database: write them
+    again with the migration's own (idempotent) function."""
+    from django.apps import apps
+
+    import_module("evaluasi.migrations.0002_seed").seed(apps, None)
+
+
 @pytest.fixture
-def peramban(monkeypatch):
+def peramban(monkeypatch, transactional_db):
+    data_awal_migrasi()
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} tidak ada: CI wajib menjalankan uji peramban (.ci/run memasangnya)")
