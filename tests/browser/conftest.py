@@ -18,11 +18,12 @@ HASIL = Path(__file__).resolve().parents[2] / "test-results"
 
 def data_awal_migrasi() -> None:
     """Rows that data migrations write (the BerAKHLAK values, the performance settings and the
-    curve rules) are wiped when an earlier transactional test flushes the database: write them
+    curve rules, the complaint SLA rules and holidays) are wiped when an earlier transactional test flushes the database: write them
     again with the migration's own (idempotent) function."""
     from django.apps import apps
 
     import_module("evaluasi.migrations.0002_seed").seed(apps, None)
+    import_module("pengaduan.migrations.0002_seed").seed(apps, None)
 
 
 @pytest.fixture

@@ -1,1 +1,0 @@
-"""Public complaints, the SLA calendar and satisfaction surveys (SKM/IKM) (a later issue)."""
