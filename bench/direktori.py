@@ -17,50 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import secrets
 import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_URL = "postgresql://postgres@127.0.0.1:5432/bench_asn"
-PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
+from bench._umum import OUT, BasisBench, waktu_ms
 
-
-def _pg(program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    """psql/createdb/dropdb against the local server (fixed arguments, no user input)."""
-    return subprocess.run([program, *PG_ARGS, *args], **kwargs)  # noqa: S603
-
-
-def _siapkan_env(pg: bool) -> Path | None:
-    """Environment for settings.py; must run before django.setup()."""
-    OUT.mkdir(exist_ok=True)
-    berkas = None
-    if pg:
-        _pg("dropdb", "--if-exists", "bench_asn", check=True)  # a left-over from an aborted run
-        _pg("createdb", "bench_asn", check=True)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        berkas = OUT / "direktori.sqlite3"
-        for lama in OUT.glob("direktori.sqlite3*"):
-            lama.unlink()
-        os.environ["DATABASE_URL"] = f"sqlite:///{berkas}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    return berkas
+DB = BasisBench(pg="bench_asn", sqlite="direktori.sqlite3")
 
 
 def _ukur(client, url: str, params: dict, ulang: int, user) -> dict:
@@ -74,12 +36,7 @@ def _ukur(client, url: str, params: dict, ulang: int, user) -> dict:
     queries = list(ctx.captured_queries)  # copy now: the next request clears the log
     if r.status_code != 200:
         raise SystemExit(f"{url} {params} menjawab {r.status_code}: {r.content[:200]!r}")
-    waktu = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        client.get(url, params)
-        waktu.append((time.perf_counter() - t) * 1000)
-    waktu.sort()
+    waktu = waktu_ms(client, url, params, ulang)
     lambat = max(queries, key=lambda q: float(q.get("time") or 0))
     return {
         "params": params,
@@ -178,25 +135,14 @@ def jalankan(ukuran: list[int], ulang: int, pg: bool) -> list[dict]:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark halaman direktori pegawai.")
-    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({PG_URL}) alih-alih SQLite")
+    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({DB.pg_url}) alih-alih SQLite")
     parser.add_argument("--ukuran", default="100,10000,100000", help="jumlah pegawai, dipisah koma")
     parser.add_argument("--ulang", type=int, default=20, help="jumlah permintaan yang diukur per variasi")
     parser.add_argument("--simpan-db", action="store_true", help="jangan hapus basis data benchmark di akhir")
     args = parser.parse_args(argv)
     ukuran = [int(u) for u in args.ukuran.split(",") if u.strip()]
-    berkas = _siapkan_env(args.pg)
-    try:
+    with DB.dipakai(args.pg, simpan=args.simpan_db):
         hasil = jalankan(ukuran, args.ulang, args.pg)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.simpan_db:
-            if args.pg:
-                _pg("dropdb", "--if-exists", "bench_asn", check=False)
-            elif berkas is not None:
-                for lama in OUT.glob("direktori.sqlite3*"):
-                    lama.unlink()
     keluaran = OUT / f"direktori-{'postgresql' if args.pg else 'sqlite'}.json"
     keluaran.write_text(json.dumps(hasil, indent=2, default=str))
     print(f"Hasil lengkap: {keluaran}", file=sys.stderr)

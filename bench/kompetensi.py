@@ -51,7 +51,6 @@ import os
 import platform
 import random
 import resource
-import secrets
 import statistics
 import sys
 import time
@@ -59,10 +58,9 @@ import tracemalloc
 from datetime import timedelta
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_NAMA = "asn_bench_kompetensi"
-PG_URL = f"postgresql://postgres@127.0.0.1:5432/{PG_NAMA}"
-SQLITE = OUT / "kompetensi.sqlite3"
+from bench._umum import OUT, BasisBench, anak_json, ms, statistik_segarkan
+
+DB = BasisBench(pg="asn_bench_kompetensi", sqlite="kompetensi.sqlite3")
 BATCH = 5000
 
 # 10 competencies: 8 managerial, 1 socio-cultural, 1 technical (like the PermenPANRB 38/2017 set).
@@ -101,53 +99,6 @@ VARIASI = {
 
 
 # --------------------------------------------------------------------------- database and settings
-
-
-def _pg_db(*, buat: bool, ganti: bool = True) -> bool:
-    """(Re)create the scratch PostgreSQL database, or drop it. Returns False when `buat` and
-    not `ganti` and the database already exists (it is then kept)."""
-    import psycopg
-    from psycopg import sql
-
-    basis = PG_URL.rpartition("/")[0]
-    with psycopg.connect(f"{basis}/postgres", autocommit=True) as conn:
-        ada = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAMA]).fetchone()
-        if buat and ada and not ganti:
-            return False
-        if ada:
-            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(PG_NAMA)))
-        if buat:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(PG_NAMA)))
-    return True
-
-
-def _siapkan_env(pg: bool, pakai_ulang: bool) -> None:
-    """Database and settings for settings.py; must run before django.setup()."""
-    OUT.mkdir(exist_ok=True)
-    if pg:
-        _pg_db(buat=True, ganti=not pakai_ulang)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        if not pakai_ulang:
-            _sqlite_hapus()
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-
-
-def _sqlite_hapus() -> None:
-    for lama in OUT.glob(f"{SQLITE.name}*"):
-        lama.unlink()
 
 
 def mesin() -> dict:
@@ -236,20 +187,9 @@ def _sisip(tabel: str, kolom: tuple[str, ...], baris: list[tuple]) -> None:
             )
 
 
-def _analyze() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cur:
-        cur.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-
-
 def _rincian(queries: list[dict]) -> list[str]:
     """Each query's time and its start, for the JSON output."""
     return [f"{float(q['time']) * 1000:.0f} ms  {' '.join(q['sql'].split())[:90]}" for q in queries]
-
-
-def _ms(detik: float) -> float:
-    return round(detik * 1000, 1)
 
 
 # ------------------------------------------------------------------------------------ the steps
@@ -552,9 +492,9 @@ def ekspor_ukur(putaran, actor, ulang: int) -> dict:
                 isi = fungsi(qs)
             waktu.append(u.detik)
         hasil[nama] = {
-            "median_ms": _ms(statistics.median(waktu)),
-            "min_ms": _ms(min(waktu)),
-            "max_ms": _ms(max(waktu)),
+            "median_ms": ms(statistics.median(waktu)),
+            "min_ms": ms(min(waktu)),
+            "max_ms": ms(max(waktu)),
             "queries": u.jumlah,
             "bytes": len(isi),
             "rincian": _rincian(u.queries),
@@ -573,19 +513,12 @@ def ekspor_ukur(putaran, actor, ulang: int) -> dict:
 def ekspor_anak(putaran_id: int, ulang: int) -> dict:
     """`ekspor_ukur` in a child process with openpyxl's lxml writer switched off
     (OPENPYXL_LXML=False: openpyxl decides at import), same database and data."""
-    import subprocess
-
-    proses = subprocess.run(  # noqa: S603 (this interpreter and this module, fixed arguments)
-        [sys.executable, "-m", "bench.kompetensi", "--ekspor-putaran", str(putaran_id), "--ulang-ekspor", str(ulang)],
-        env=dict(os.environ, OPENPYXL_LXML="False"),
-        cwd=OUT.parent.parent,
-        capture_output=True,
-        text=True,
-        check=False,
+    return anak_json(
+        "bench.kompetensi",
+        *("--ekspor-putaran", str(putaran_id), "--ulang-ekspor", str(ulang)),
+        env={"OPENPYXL_LXML": "False"},
+        gagal="Pengukuran ekspor tanpa lxml gagal",
     )
-    if proses.returncode:
-        raise SystemExit(f"Pengukuran ekspor tanpa lxml gagal:\n{proses.stderr}")
-    return json.loads(proses.stdout.strip().splitlines()[-1])
 
 
 def _ekspor_cetak(vendor: str, n: int, e: dict) -> None:
@@ -628,21 +561,21 @@ def jalankan_satu(
         baris["generate"] = generate(n)
     if not Kompetensi.objects.filter(kode__startswith="B-").exists():
         standar_buat()
-    _analyze()
+    statistik_segarkan()
     actor = admin_bkd_akun()
 
     ringkasan, u = putaran_buka_bench(actor)
     putaran = ringkasan.putaran
     jumlah_hasil = putaran.peserta.aggregate(x=Count("hasil"))["x"]
     baris["buka"] = {
-        "ms": _ms(u.detik),
+        "ms": ms(u.detik),
         "queries": u.jumlah,
         "peserta": ringkasan.peserta,
         "hasil": jumlah_hasil,
         "rincian": _rincian(u.queries),
     }
     print(
-        f"{vendor:10} {n:>7,} putaran_buka        {_ms(u.detik):>9.1f} ms  {u.jumlah:>3} query  "
+        f"{vendor:10} {n:>7,} putaran_buka        {ms(u.detik):>9.1f} ms  {u.jumlah:>3} query  "
         f"({ringkasan.peserta:,} peserta, {jumlah_hasil:,} baris hasil)",
         flush=True,
     )
@@ -667,7 +600,7 @@ def jalankan_satu(
         hasil_hitung(putaran=putaran)
     pertama, q_pertama, rincian_pertama = u.detik, u.jumlah, _rincian(u.queries)
     rencana_pertama = rencana_query(u.queries, "putaran-pertama", n, analyze=False)
-    _analyze()
+    statistik_segarkan()
     berubah, tetap = [], []
     for _ in range(ulang):
         kosongkan(putaran)
@@ -682,13 +615,13 @@ def jalankan_satu(
         tetap.append(u.detik)
     alokasi = _alokasi_puncak(lambda: hasil_hitung(putaran=putaran))
     baris["hitung_putaran"] = {
-        "pertama_ms": _ms(pertama),
+        "pertama_ms": ms(pertama),
         "pertama_queries": q_pertama,
-        "median_ms": _ms(statistics.median(berubah)),
-        "min_ms": _ms(min(berubah)),
-        "max_ms": _ms(max(berubah)),
+        "median_ms": ms(statistics.median(berubah)),
+        "min_ms": ms(min(berubah)),
+        "max_ms": ms(max(berubah)),
         "queries": q_berubah,
-        "tanpa_perubahan_median_ms": _ms(statistics.median(tetap)),
+        "tanpa_perubahan_median_ms": ms(statistics.median(tetap)),
         "tanpa_perubahan_queries": u.jumlah,
         "rincian_pertama": rincian_pertama,
         "rincian_berubah": rincian_berubah,
@@ -698,17 +631,17 @@ def jalankan_satu(
         "rencana_pertama": rencana_pertama["berkas"],
     }
     print(
-        f"{vendor:10} {n:>7,} hitung seluruh      {_ms(pertama):>9.1f} ms  {q_pertama:>3} query  "
+        f"{vendor:10} {n:>7,} hitung seluruh      {ms(pertama):>9.1f} ms  {q_pertama:>3} query  "
         "(pertama: tabel tanpa statistik, semua baris berubah)",
         flush=True,
     )
     print(
-        f"{vendor:10} {n:>7,} hitung seluruh      {_ms(statistics.median(berubah)):>9.1f} ms  {q_berubah:>3} query  "
-        f"(semua baris berubah; median {ulang}x, min {_ms(min(berubah))}, max {_ms(max(berubah))})",
+        f"{vendor:10} {n:>7,} hitung seluruh      {ms(statistics.median(berubah)):>9.1f} ms  {q_berubah:>3} query  "
+        f"(semua baris berubah; median {ulang}x, min {ms(min(berubah))}, max {ms(max(berubah))})",
         flush=True,
     )
     print(
-        f"{vendor:10} {n:>7,} hitung seluruh      {_ms(statistics.median(tetap)):>9.1f} ms  {u.jumlah:>3} query  "
+        f"{vendor:10} {n:>7,} hitung seluruh      {ms(statistics.median(tetap)):>9.1f} ms  {u.jumlah:>3} query  "
         f"(tidak ada yang berubah; median {ulang}x; tracemalloc {alokasi:.2f} MB)",
         flush=True,
     )
@@ -724,16 +657,16 @@ def jalankan_satu(
         u.queries, "satu", n, persiapan=lambda: kosongkan(putaran, peserta_id=pid, vacuum=False)
     )
     baris["hitung_satu"] = {
-        "median_ms": _ms(statistics.median(waktu)),
-        "max_ms": _ms(max(waktu)),
-        "pertama_ms": _ms(satu_pertama),
+        "median_ms": ms(statistics.median(waktu)),
+        "max_ms": ms(max(waktu)),
+        "pertama_ms": ms(satu_pertama),
         "queries": u.jumlah,
         "rencana": rencana_satu["berkas"],
         "scan_penuh": rencana_satu["scan_penuh"],
     }
     print(
-        f"{vendor:10} {n:>7,} hitung 1 peserta    {_ms(statistics.median(waktu)):>9.1f} ms  {u.jumlah:>3} query  "
-        f"(median {len(waktu)} peserta; max {_ms(max(waktu))} ms; pertama sebelum ANALYZE {_ms(satu_pertama)} ms)",
+        f"{vendor:10} {n:>7,} hitung 1 peserta    {ms(statistics.median(waktu)):>9.1f} ms  {u.jumlah:>3} query  "
+        f"(median {len(waktu)} peserta; max {ms(max(waktu))} ms; pertama sebelum ANALYZE {ms(satu_pertama)} ms)",
         flush=True,
     )
     if rencana_satu["scan_penuh"]:
@@ -747,7 +680,7 @@ def jalankan_satu(
 
     # 5. Excel exports of the whole round (Admin BKD: N matrix rows), after ANALYZE; then the same
     # in a child process with openpyxl's lxml writer switched off, for the comparison.
-    _analyze()
+    statistik_segarkan()
     baris["ekspor"] = ekspor_ukur(putaran, actor, ulang_ekspor)
     _ekspor_cetak(vendor, n, baris["ekspor"])
     if baris["ekspor"]["lxml"] and bandingkan_lxml:
@@ -757,8 +690,8 @@ def jalankan_satu(
     # 3b. Closing: releases every peers' mean, computes the final results, freezes the round.
     with Ukur() as u:
         putaran_tutup(actor=actor, putaran=putaran)
-    baris["tutup"] = {"ms": _ms(u.detik), "queries": u.jumlah, "rincian": _rincian(u.queries)}
-    print(f"{vendor:10} {n:>7,} putaran_tutup       {_ms(u.detik):>9.1f} ms  {u.jumlah:>3} query", flush=True)
+    baris["tutup"] = {"ms": ms(u.detik), "queries": u.jumlah, "rincian": _rincian(u.queries)}
+    print(f"{vendor:10} {n:>7,} putaran_tutup       {ms(u.detik):>9.1f} ms  {u.jumlah:>3} query", flush=True)
 
     # 4b. Sample check after closing (every peers' mean released).
     baris["periksa_setelah_tutup"] = periksa_sampel(putaran, sampel)
@@ -809,7 +742,7 @@ def jalankan(
 
 def _ekspor_anak_main(putaran_id: int, ulang: int, parser) -> None:
     """Child of `ekspor_anak`: only ever on the parent's scratch database."""
-    if os.environ.get("DATABASE_URL") not in (PG_URL, f"sqlite:///{SQLITE}"):
+    if os.environ.get("DATABASE_URL") not in (DB.url(True), DB.url(False)):
         parser.error("--ekspor-putaran hanya untuk proses anak benchmark ini")
     import django
 
@@ -822,7 +755,7 @@ def _ekspor_anak_main(putaran_id: int, ulang: int, parser) -> None:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark hasil putaran penilaian kompetensi.")
-    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({PG_URL}) alih-alih SQLite")
+    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({DB.pg_url}) alih-alih SQLite")
     parser.add_argument("--ukuran", default="10000", help="jumlah pegawai, dipisah koma (default 10000)")
     parser.add_argument("--ulang", type=int, default=5, help="jumlah hitung ulang seluruh putaran yang diukur")
     parser.add_argument("--seed", type=int, default=1)
@@ -850,8 +783,7 @@ def main(argv=None) -> None:
     ukuran = [int(u) for u in args.ukuran.split(",") if u.strip()]
     if not ukuran or min(ukuran) < 10:
         parser.error("--ukuran harus >= 10")
-    _siapkan_env(args.pg, args.pakai_ulang)
-    try:
+    with DB.dipakai(args.pg, pakai_ulang=args.pakai_ulang, simpan=args.simpan_db):
         hasil = jalankan(
             ukuran,
             max(1, args.ulang),
@@ -861,15 +793,6 @@ def main(argv=None) -> None:
             max(1, args.ulang_ekspor),
             not args.tanpa_banding_lxml,
         )
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.simpan_db:
-            if args.pg:
-                _pg_db(buat=False)
-            else:
-                _sqlite_hapus()
     keluaran = OUT / f"kompetensi-{'postgresql' if args.pg else 'sqlite'}.json"
     keluaran.write_text(json.dumps(hasil, indent=2, default=str))
     print(f"Hasil lengkap: {keluaran}", file=sys.stderr)

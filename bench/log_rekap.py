@@ -41,82 +41,20 @@ import json
 import os
 import random
 import resource
-import secrets
 import statistics
-import subprocess
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_NAMA = "bench_log"
-PG_URL = f"postgresql://postgres@127.0.0.1:5432/{PG_NAMA}"
-SQLITE = OUT / "log_rekap.sqlite3"
+from bench._umum import OUT, BasisBench, anak_json, ms, statistik_segarkan
+
+DB = BasisBench(pg="bench_log", sqlite="log_rekap.sqlite3")
 HARI_KERJA = 22
 BATCH = 5000
 USERNAME_BKD = "bench-admin-bkd-log"
 
 
 # --------------------------------------------------------------------------- database and settings
-
-
-def _pg_db(*, buat: bool, ganti: bool = True) -> bool:
-    """(Re)create the scratch PostgreSQL database, or drop it. False when `buat` and not
-    `ganti` and it already exists (it is then kept)."""
-    import psycopg
-    from psycopg import sql
-
-    basis = PG_URL.rpartition("/")[0]
-    with psycopg.connect(f"{basis}/postgres", autocommit=True) as conn:
-        ada = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAMA]).fetchone()
-        if buat and ada and not ganti:
-            return False
-        if ada:
-            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(PG_NAMA)))
-        if buat:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(PG_NAMA)))
-    return True
-
-
-def _sqlite_hapus() -> None:
-    for lama in OUT.glob(f"{SQLITE.name}*"):
-        lama.unlink()
-
-
-def _siapkan_env(pg: bool, pakai_ulang: bool) -> None:
-    """Database and settings for settings.py; must run before django.setup()."""
-    OUT.mkdir(exist_ok=True)
-    if pg:
-        _pg_db(buat=True, ganti=not pakai_ulang)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        if not pakai_ulang:
-            _sqlite_hapus()
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-
-
-def _analyze() -> None:
-    from django.db import connection
-
-    with connection.cursor() as cur:
-        cur.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-
-
-def _ms(detik: float) -> float:
-    return round(detik * 1000, 1)
 
 
 # ------------------------------------------------------------------------------------ the data
@@ -224,13 +162,13 @@ def _permintaan(client, url: str, ulang: int) -> dict:
     finally:
         tracemalloc.stop()
     return {
-        "median_ms": _ms(statistics.median(waktu)),
-        "min_ms": _ms(min(waktu)),
-        "max_ms": _ms(max(waktu)),
+        "median_ms": ms(statistics.median(waktu)),
+        "min_ms": ms(min(waktu)),
+        "max_ms": ms(max(waktu)),
         # This process's CPU time (Python: view, template, openpyxl) and the time spent waiting
         # for SQL: on a shared machine the wall time above is inflated by other processes.
-        "cpu_ms": _ms(statistics.median(cpu)),
-        "sql_ms": _ms(statistics.median(sql)),
+        "cpu_ms": ms(statistics.median(cpu)),
+        "sql_ms": ms(statistics.median(sql)),
         "queries": u.jumlah,
         "bytes": len(isi),
         "tracemalloc_mb": round(puncak, 2),
@@ -356,27 +294,11 @@ def ukur(bulan: dt.date, ulang: int, seed: int) -> dict:
 
 
 def ukur_anak(bulan: dt.date, ulang: int, seed: int) -> dict:
-    proses = subprocess.run(  # noqa: S603 (this interpreter and this module, fixed arguments)
-        [
-            sys.executable,
-            "-m",
-            "bench.log_rekap",
-            "--ukur",
-            f"{bulan:%Y-%m}",
-            "--ulang",
-            str(ulang),
-            "--seed",
-            str(seed),
-        ],
-        env=dict(os.environ),
-        cwd=OUT.parent.parent,
-        capture_output=True,
-        text=True,
-        check=False,
+    return anak_json(
+        "bench.log_rekap",
+        *("--ukur", f"{bulan:%Y-%m}", "--ulang", str(ulang), "--seed", str(seed)),
+        gagal="Pengukuran gagal",
     )
-    if proses.returncode:
-        raise SystemExit(f"Pengukuran gagal:\n{proses.stdout}\n{proses.stderr}")
-    return json.loads(proses.stdout.strip().splitlines()[-1])
 
 
 # ------------------------------------------------------------------------------------------ main
@@ -407,7 +329,7 @@ def jalankan_satu(n: int, ulang: int, seed: int, pakai_ulang: bool) -> dict:
             flush=True,
         )
     akun_bkd()
-    _analyze()
+    statistik_segarkan()
     u = ukur_anak(bulan, ulang, seed)
     baris["ukur"] = u
     for nama, h in u["permintaan"].items():
@@ -448,7 +370,7 @@ def jalankan(ukuran: list[int], ulang: int, seed: int, pakai_ulang: bool) -> dic
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark rekap log aktivitas harian bulanan.")
-    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({PG_URL}) alih-alih SQLite")
+    parser.add_argument("--pg", action="store_true", help=f"PostgreSQL ({DB.pg_url}) alih-alih SQLite")
     parser.add_argument("--ukuran", default="10000", help="jumlah pegawai, dipisah koma (default 10000)")
     parser.add_argument("--ulang", type=int, default=5, help="jumlah permintaan terukur per variasi (default 5)")
     parser.add_argument("--seed", type=int, default=1)
@@ -458,7 +380,7 @@ def main(argv=None) -> None:
     parser.add_argument("--ukur", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.ukur:
-        if os.environ.get("DATABASE_URL") not in (PG_URL, f"sqlite:///{SQLITE}"):
+        if os.environ.get("DATABASE_URL") not in (DB.url(True), DB.url(False)):
             parser.error("--ukur hanya untuk proses anak benchmark ini")
         bulan = dt.date.fromisoformat(f"{args.ukur}-01")
         print(json.dumps(ukur(bulan, max(1, args.ulang), args.seed), default=str))
@@ -466,18 +388,8 @@ def main(argv=None) -> None:
     ukuran = [int(u) for u in args.ukuran.split(",") if u.strip()]
     if not ukuran or min(ukuran) < 10:
         parser.error("--ukuran harus >= 10")
-    _siapkan_env(args.pg, args.pakai_ulang)
-    try:
+    with DB.dipakai(args.pg, pakai_ulang=args.pakai_ulang, simpan=args.simpan_db):
         hasil = jalankan(ukuran, max(1, args.ulang), args.seed, args.pakai_ulang)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.simpan_db:
-            if args.pg:
-                _pg_db(buat=False)
-            else:
-                _sqlite_hapus()
     keluaran = OUT / f"log_rekap-{'postgresql' if args.pg else 'sqlite'}.json"
     keluaran.write_text(json.dumps(hasil, indent=2, default=str))
     print(f"Hasil lengkap: {keluaran}", file=sys.stderr)

@@ -24,51 +24,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import secrets
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_NAMA = "bench_penilaian"
-PG_URL = f"postgresql://postgres@127.0.0.1:5432/{PG_NAMA}"
-PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
+from bench._umum import OUT, BasisBench, waktu_ms
+
+DB = BasisBench(pg="bench_penilaian", sqlite="penilaian-atasan.sqlite3")
 RHK_PER_SKP, INDIKATOR_PER_RHK, LOG_PER_PEGAWAI = 3, 2, 20
-
-
-def _pg(program: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    """dropdb/createdb against the local server (fixed arguments, no user input)."""
-    return subprocess.run([program, *PG_ARGS, *args], **kwargs)  # noqa: S603
-
-
-def _siapkan_env(pg: bool) -> None:
-    """Environment for settings.py; must run before django.setup()."""
-    OUT.mkdir(exist_ok=True)
-    if pg:
-        _pg("dropdb", "--if-exists", PG_NAMA, check=True)
-        _pg("createdb", PG_NAMA, check=True)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        for lama in OUT.glob("penilaian-atasan.sqlite3*"):
-            lama.unlink()
-        os.environ["DATABASE_URL"] = f"sqlite:///{OUT / 'penilaian-atasan.sqlite3'}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
 
 
 def _bangun(ukuran: list[int]) -> dict:
@@ -247,12 +213,7 @@ def _ukur(client, url: str, params: dict, ulang: int) -> dict:
     if r.status_code != 200:
         raise SystemExit(f"{url} menjawab {r.status_code}: {r.content[:300]!r}")
     queries = list(ctx.captured_queries)
-    waktu = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        client.get(url, params)
-        waktu.append((time.perf_counter() - t) * 1000)
-    waktu.sort()
+    waktu = waktu_ms(client, url, params, ulang)
     return {
         "queries": len(queries),
         "sql_ms": round(sum(float(q["time"]) for q in queries) * 1000, 1),
@@ -310,20 +271,9 @@ def main(argv=None) -> None:
     parser.add_argument("--simpan-db", action="store_true", help="jangan hapus basis data di akhir")
     args = parser.parse_args(argv)
     ukuran = [int(x) for x in args.ukuran.split(",") if x.strip()]
-    _siapkan_env(args.pg)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    try:
+    with DB.dipakai(args.pg, simpan=args.simpan_db):
         hasil = jalankan(ukuran, args.ulang, args.pg)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.simpan_db:
-            if args.pg:
-                _pg("dropdb", "--if-exists", PG_NAMA, check=False)
-            else:
-                for lama in OUT.glob("penilaian-atasan.sqlite3*"):
-                    lama.unlink()
     berkas = OUT / f"penilaian-atasan-{'postgresql' if args.pg else 'sqlite'}.json"
     berkas.write_text(json.dumps(hasil, indent=1, ensure_ascii=False))
     print(f"Semua jumlah query tetap untuk setiap ukuran tim. Rincian: {berkas.relative_to(OUT.parent.parent)}")

@@ -22,50 +22,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import secrets
 import statistics
 import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_NAMA = "bench_periode"
-PG_URL = f"postgresql://postgres@127.0.0.1:5432/{PG_NAMA}"
-SQLITE = OUT / "periode_monitoring.sqlite3"
+from bench._umum import OUT, BasisBench
 
-
-def _pg_db(*, buat: bool) -> None:
-    import psycopg
-    from psycopg import sql
-
-    basis = PG_URL.rpartition("/")[0]
-    with psycopg.connect(f"{basis}/postgres", autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAMA]).fetchone():
-            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(PG_NAMA)))
-        if buat:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(PG_NAMA)))
-
-
-def _env(pg: bool) -> None:
-    OUT.mkdir(exist_ok=True)
-    if pg:
-        _pg_db(buat=True)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        SQLITE.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
+DB = BasisBench(pg="bench_periode", sqlite="periode_monitoring.sqlite3")
 
 
 def isi(n: int):
@@ -201,7 +163,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     semua = {}
     for n in [int(x) for x in args.ukuran.split(",")]:
-        _env(args.pg)
+        DB.siapkan(args.pg)
         import django
         from django.db import connections
 
@@ -217,7 +179,7 @@ def main(argv=None) -> None:
             )
         connections.close_all()
         if args.pg and not args.simpan_db:
-            _pg_db(buat=False)
+            DB.hapus(args.pg)
     mesin = "postgresql" if args.pg else "sqlite"
     (OUT / f"periode_monitoring-{mesin}.json").write_text(json.dumps(semua, indent=2))
     if len(semua) > 1:

@@ -18,57 +18,13 @@ statements (transaction control not counted) and the median and p90 server time.
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
 import statistics
 import sys
-import time
-from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_NAMA = "asn_bench_tim"
-PG_URL = f"postgresql://postgres@127.0.0.1:5432/{PG_NAMA}"
-SQLITE = OUT / "tim_antrean.sqlite3"
+from bench._umum import BasisBench, waktu_ms
+
+DB = BasisBench(pg="asn_bench_tim", sqlite="tim_antrean.sqlite3")
 KENDALI_TRANSAKSI = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
-
-
-def _pg_db(*, buat: bool) -> None:
-    import psycopg
-    from psycopg import sql
-
-    basis = PG_URL.rpartition("/")[0]
-    with psycopg.connect(f"{basis}/postgres", autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAMA]).fetchone():
-            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(PG_NAMA)))
-        if buat:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(PG_NAMA)))
-
-
-def _sqlite_hapus() -> None:
-    for lama in OUT.glob(f"{SQLITE.name}*"):
-        lama.unlink()
-
-
-def _siapkan_env(pg: bool) -> None:
-    OUT.mkdir(exist_ok=True)
-    if pg:
-        _pg_db(buat=True)
-        os.environ["DATABASE_URL"] = PG_URL
-    else:
-        _sqlite_hapus()
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE}"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "asn_kinerja.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "SESSION_COOKIE_SECURE": "0",
-            "CSRF_COOKIE_SECURE": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
 
 
 def _bersihkan() -> None:
@@ -250,12 +206,7 @@ def ukur(n: int, ulang: int) -> dict:
     with CaptureQueriesContext(connection) as ctx:
         klien.get(url)
     queries = [q for q in ctx.captured_queries if not q["sql"].upper().startswith(KENDALI_TRANSAKSI)]
-    waktu = []
-    for _ in range(ulang):
-        mulai = time.perf_counter()
-        klien.get(url)
-        waktu.append((time.perf_counter() - mulai) * 1000)
-    waktu.sort()
+    waktu = waktu_ms(klien, url, None, ulang)
     return {
         "tim": n,
         "query": len(queries),
@@ -272,37 +223,30 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     ukuran = [int(x) for x in args.ukuran.split(",") if x.strip()]
 
-    _siapkan_env(args.pg)
-    import warnings
-
-    warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no collectstatic here
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-
-    # Plain static storage: no collectstatic needed for the template's {% static %}.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    call_command("migrate", verbosity=0)
-    print(f"Tim Saya (evaluasi:tim), {connection.vendor}, {args.ulang} permintaan per ukuran")
-    print(f"{'tim':>6} {'query':>6} {'median ms':>10} {'p90 ms':>8}")
     hasil = []
-    try:
+    with DB.dipakai(args.pg):
+        import warnings
+
+        warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no collectstatic here
+        import django
+
+        django.setup()
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.db import connection
+
+        # Plain static storage: no collectstatic needed for the template's {% static %}.
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        call_command("migrate", verbosity=0)
+        print(f"Tim Saya (evaluasi:tim), {connection.vendor}, {args.ulang} permintaan per ukuran")
+        print(f"{'tim':>6} {'query':>6} {'median ms':>10} {'p90 ms':>8}")
         for n in ukuran:
             h = ukur(n, args.ulang)
             hasil.append(h)
             print(f"{h['tim']:>6} {h['query']:>6} {h['median_ms']:>10} {h['p90_ms']:>8}")
-    finally:
-        connection.close()
-        if args.pg:
-            _pg_db(buat=False)
-        else:
-            _sqlite_hapus()
     tetap = len({h["query"] for h in hasil}) == 1
     print("Jumlah query tetap untuk semua ukuran." if tetap else "PERINGATAN: jumlah query berubah dengan ukuran tim.")
     return 0 if tetap else 1

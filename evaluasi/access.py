@@ -67,6 +67,14 @@ def _filter(qs: QuerySet, q: Q | None) -> QuerySet:
     return qs if q is None else qs.filter(q)
 
 
+def _ambil(qs: QuerySet, pk, pesan: str):
+    """Object `pk` of a scoped queryset; outside the scope is a 404, like one that does not exist."""
+    obj = qs.filter(pk=_pk(pk)).first()
+    if obj is None:
+        raise Http404(pesan)
+    return obj
+
+
 # --- periods ----------------------------------------------------------------------------------
 
 
@@ -81,9 +89,7 @@ def periode_scope(user) -> QuerySet[Periode]:
 def access_periode(user, pk, *, for_change: bool = False) -> Periode:
     if for_change and not may_manage_periode(user):
         raise PermissionDenied("Hanya Admin BKD yang dapat mengelola periode penilaian.")
-    periode = periode_scope(user).filter(pk=_pk(pk)).first()
-    if periode is None:
-        raise Http404("Periode tidak ditemukan.")
+    periode = _ambil(periode_scope(user), pk, "Periode tidak ditemukan.")
     return periode
 
 
@@ -105,9 +111,7 @@ def may_manage_sasaran(user, unit) -> bool:
 
 
 def access_sasaran(user, pk, *, for_change: bool = False) -> SasaranUnit:
-    sasaran = sasaran_scope(user).select_related("unit").filter(pk=_pk(pk)).first()
-    if sasaran is None:
-        raise Http404("Sasaran unit tidak ditemukan.")
+    sasaran = _ambil(sasaran_scope(user).select_related("unit"), pk, "Sasaran unit tidak ditemukan.")
     if for_change and not may_manage_sasaran(user, sasaran.unit):
         raise PermissionDenied("Anda tidak berwenang mengubah sasaran unit ini.")
     return sasaran
@@ -136,14 +140,11 @@ def may_approve_skp(user, skp: Skp) -> bool:
 
 
 def access_skp(user, pk, *, for_change: bool = False, for_approval: bool = False) -> Skp:
-    skp = (
-        skp_scope(user)
-        .select_related("pegawai", "pegawai__unit", "unit", "jabatan", "atasan")
-        .filter(pk=_pk(pk))
-        .first()
+    skp = _ambil(
+        skp_scope(user).select_related("pegawai", "pegawai__unit", "unit", "jabatan", "atasan"),
+        pk,
+        "SKP tidak ditemukan.",
     )
-    if skp is None:
-        raise Http404("SKP tidak ditemukan.")
     if for_change and skp.pegawai_id != akses_get(user).pegawai_id:
         raise PermissionDenied("Hanya pemilik SKP yang dapat mengubahnya.")
     if for_approval and not may_approve_skp(user, skp):
@@ -163,15 +164,13 @@ def realisasi_scope(user) -> QuerySet[Realisasi]:
 
 
 def access_realisasi(user, pk) -> Realisasi:
-    realisasi = (
-        realisasi_scope(user)
-        .select_related("indikator", "indikator__rhk", "indikator__rhk__skp", "indikator__rhk__skp__pegawai", "periode")
-        .filter(pk=_pk(pk))
-        .first()
+    return _ambil(
+        realisasi_scope(user).select_related(
+            "indikator", "indikator__rhk", "indikator__rhk__skp", "indikator__rhk__skp__pegawai", "periode"
+        ),
+        pk,
+        "Realisasi tidak ditemukan.",
     )
-    if realisasi is None:
-        raise Http404("Realisasi tidak ditemukan.")
-    return realisasi
 
 
 def may_give_feedback(user, skp: Skp) -> bool:
@@ -190,10 +189,7 @@ def bukti_scope(user) -> QuerySet[BuktiDukung]:
 
 
 def access_bukti(user, pk) -> BuktiDukung:
-    bukti = bukti_scope(user).filter(pk=_pk(pk)).first()
-    if bukti is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
-    return bukti
+    return _ambil(bukti_scope(user), pk, "Bukti dukung tidak ditemukan.")
 
 
 # --- daily log -------------------------------------------------------------------------------
@@ -210,9 +206,7 @@ def may_review_log(user, log: LogHarian) -> bool:
 
 
 def access_log(user, pk, *, for_change: bool = False, for_review: bool = False) -> LogHarian:
-    log = log_scope(user).select_related("pegawai", "rhk").filter(pk=_pk(pk)).first()
-    if log is None:
-        raise Http404("Log aktivitas tidak ditemukan.")
+    log = _ambil(log_scope(user).select_related("pegawai", "rhk"), pk, "Log aktivitas tidak ditemukan.")
     if for_change and log.pegawai_id != akses_get(user).pegawai_id:
         raise PermissionDenied("Hanya pemilik log yang dapat mengubahnya.")
     if for_review and not may_review_log(user, log):
@@ -273,14 +267,13 @@ def may_assign_rekan(user, evaluasi: EvaluasiPegawai) -> bool:
 def access_evaluasi(
     user, pk, *, for_rating: bool = False, for_self: bool = False, select: tuple = ()
 ) -> EvaluasiPegawai:
-    evaluasi = (
-        evaluasi_scope(user)
-        .select_related("pegawai", "periode", "unit", "jabatan", "penilai", "atasan_penilai", "skp", *select)
-        .filter(pk=_pk(pk))
-        .first()
+    evaluasi = _ambil(
+        evaluasi_scope(user).select_related(
+            "pegawai", "periode", "unit", "jabatan", "penilai", "atasan_penilai", "skp", *select
+        ),
+        pk,
+        "Evaluasi tidak ditemukan.",
     )
-    if evaluasi is None:
-        raise Http404("Evaluasi tidak ditemukan.")
     if for_rating and not may_rate(user, evaluasi):
         raise PermissionDenied("Hanya pejabat penilai pegawai ini yang dapat menilai.")
     if for_self and not may_self_assess(user, evaluasi):
@@ -297,15 +290,13 @@ def penugasan_rekan_scope(user) -> QuerySet[PenugasanRekanKinerja]:
 
 
 def access_penugasan_rekan(user, pk) -> PenugasanRekanKinerja:
-    tugas = (
-        penugasan_rekan_scope(user)
-        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__jabatan", "evaluasi__periode")
-        .filter(pk=_pk(pk))
-        .first()
+    return _ambil(
+        penugasan_rekan_scope(user).select_related(
+            "evaluasi", "evaluasi__pegawai", "evaluasi__jabatan", "evaluasi__periode"
+        ),
+        pk,
+        "Penugasan tidak ditemukan.",
     )
-    if tugas is None:
-        raise Http404("Penugasan tidak ditemukan.")
-    return tugas
 
 
 def keberatan_scope(user) -> QuerySet[Keberatan]:
@@ -322,14 +313,13 @@ def may_decide_keberatan(user, keberatan: Keberatan) -> bool:
 
 
 def access_keberatan(user, pk, *, for_decision: bool = False) -> Keberatan:
-    keberatan = (
-        keberatan_scope(user)
-        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__penilai", "evaluasi__periode", "pemutus")
-        .filter(pk=_pk(pk))
-        .first()
+    keberatan = _ambil(
+        keberatan_scope(user).select_related(
+            "evaluasi", "evaluasi__pegawai", "evaluasi__penilai", "evaluasi__periode", "pemutus"
+        ),
+        pk,
+        "Keberatan tidak ditemukan.",
     )
-    if keberatan is None:
-        raise Http404("Keberatan tidak ditemukan.")
     if for_decision and not may_decide_keberatan(user, keberatan):
         raise PermissionDenied("Hanya atasan pejabat penilai yang dapat memutus keberatan ini.")
     return keberatan
@@ -482,9 +472,9 @@ def rhk_scope(user):
 def access_rhk(user, pk, *, for_change: bool = False):
     """One RHK row (with its SKP and the SKP's pegawai); 404 out of scope, 403 when changing
     someone else's SKP. Whether the SKP is still editable is the caller's check."""
-    rhk = rhk_scope(user).select_related("skp", "skp__pegawai", "skp__atasan").filter(pk=_pk(pk)).first()
-    if rhk is None:
-        raise Http404("Rencana hasil kerja tidak ditemukan.")
+    rhk = _ambil(
+        rhk_scope(user).select_related("skp", "skp__pegawai", "skp__atasan"), pk, "Rencana hasil kerja tidak ditemukan."
+    )
     if for_change and rhk.skp.pegawai_id != akses_get(user).pegawai_id:
         raise PermissionDenied("Hanya pemilik SKP yang dapat mengubahnya.")
     return rhk

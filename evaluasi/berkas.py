@@ -30,13 +30,15 @@ PESAN_TERLALU_BESAR = "Ukuran berkas {ukuran} melebihi batas {batas}."
 PESAN_JENIS = "Jenis berkas tidak diizinkan. Unggah berkas {jenis}; isi berkas diperiksa, bukan namanya."
 
 
-def bukti_periksa(berkas) -> str:
+def bukti_periksa(berkas, *, batas: int | None = None) -> str:
     """Validate an uploaded file; return its MIME type (from its content) or raise
-    ValidationError with an Indonesian message."""
+    ValidationError with an Indonesian message. `batas`: the size limit in bytes (default
+    settings.BUKTI_MAKS_BYTE; complaint evidence passes its own)."""
     ukuran = getattr(berkas, "size", 0) or 0
     if ukuran <= 0:
         raise ValidationError(PESAN_KOSONG)
-    batas = settings.BUKTI_MAKS_BYTE
+    if batas is None:
+        batas = settings.BUKTI_MAKS_BYTE
     if ukuran > batas:
         raise ValidationError(PESAN_TERLALU_BESAR.format(ukuran=filesizeformat(ukuran), batas=filesizeformat(batas)))
     posisi = berkas.tell() if hasattr(berkas, "tell") else 0

@@ -10,13 +10,20 @@ import subprocess
 import sys
 import time
 import uuid
+from io import BytesIO
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import redis
 from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
 
 from asn_kinerja.celery import app
+from pegawai.models import Pegawai
 from pegawai.tasks import sistem_ping_task
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -39,8 +46,7 @@ def test_tugas_berjalan_sebagai_fungsi_biasa_tanpa_broker():
     assert sistem_ping_task.apply().get() == "pong"
 
 
-@pytest.fixture
-def worker_nyata(tmp_path):
+def _worker(tmp_path, env: dict | None = None):
     if not settings.CELERY_BROKER_URL:
         pytest.skip("CELERY_BROKER_URL tidak diset: tidak ada broker")
     antrean = f"uji-{uuid.uuid4().hex[:12]}"
@@ -64,7 +70,7 @@ def worker_nyata(tmp_path):
                 "--loglevel=INFO",
             ],
             cwd=BASE_DIR,
-            env={**os.environ, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL},
+            env={**os.environ, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL, **(env or {})},
             stdin=subprocess.DEVNULL,
             stdout=keluaran,
             stderr=subprocess.STDOUT,
@@ -82,6 +88,11 @@ def worker_nyata(tmp_path):
         klien = redis.Redis.from_url(settings.CELERY_BROKER_URL)
         klien.delete(antrean, f"_kombu.binding.{antrean}", f"_kombu.binding_permanent.{antrean}")
         klien.close()
+
+
+@pytest.fixture
+def worker_nyata(tmp_path):
+    yield from _worker(tmp_path)
 
 
 def test_worker_nyata_mengerjakan_tugas_lewat_redis_dan_mengembalikan_hasil(worker_nyata):
@@ -103,3 +114,44 @@ def test_worker_nyata_mengerjakan_tugas_lewat_redis_dan_mengembalikan_hasil(work
     hasil.forget()
     # The answer came from the worker process, not from an in-process eager call.
     assert f"sistem_ping_task[{hasil.id}] succeeded" in log.read_text(errors="replace")
+
+
+@pytest.fixture
+def worker_ekspor(tmp_path, settings, transactional_db):
+    """A worker on the test database (committed rows, so a transactional test) and the test's
+    MEDIA_ROOT. Only PostgreSQL: SQLite's test database lives in this process's memory."""
+    if connection.vendor != "postgresql":
+        pytest.skip("worker ekspor membaca basis data uji: hanya PostgreSQL")
+    d = connection.settings_dict
+    akun = quote(d["USER"] or "") + (f":{quote(d['PASSWORD'])}" if d["PASSWORD"] else "")
+    url = f"postgres://{akun}@{d['HOST'] or 'localhost'}:{d['PORT'] or 5432}/{d['NAME']}"
+    yield from _worker(tmp_path, {"DATABASE_URL": url, "MEDIA_ROOT": str(settings.MEDIA_ROOT)})
+
+
+def test_worker_nyata_menyiapkan_ekspor_latar(worker_ekspor, settings, monkeypatch, client, admin_bkd, pegawai, rekan):
+    from unduhan.models import Ekspor
+    from unduhan.tasks import ekspor_jalankan_task
+
+    antrean, proses, log = worker_ekspor
+    monkeypatch.setattr(ekspor_jalankan_task, "delay", lambda *a: ekspor_jalankan_task.apply_async(a, queue=antrean))
+    settings.EKSPOR_LATAR_MIN_BARIS = 1
+    client.force_login(admin_bkd.user)
+    bulan = timezone.localdate().replace(day=1)
+    r = client.get(reverse("evaluasi:log-rekap-export"), {"bulan": f"{bulan:%Y-%m}"})
+    assert r.status_code == 302 and r["Location"] == reverse("unduhan:ekspor-list")
+
+    batas = time.monotonic() + 60
+    while (ekspor := Ekspor.objects.get()).status in Ekspor.AKTIF:
+        if proses.poll() is not None:
+            pytest.fail(f"worker berhenti (kode {proses.returncode}):\n{log.read_text(errors='replace')}")
+        if time.monotonic() > batas:
+            pytest.fail(f"ekspor tidak selesai dalam 60 detik:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
+
+    assert (ekspor.status, ekspor.progres, ekspor.pesan_galat) == ("selesai", 100, "")
+    assert "ekspor_jalankan_task[" in log.read_text(errors="replace")  # built by the worker process
+    unduh = client.get(reverse("unduhan:ekspor-unduh", args=[ekspor.pk]))
+    ws = load_workbook(BytesIO(b"".join(unduh.streaming_content))).worksheets[0]
+    nip = {row[0] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert nip == set(Pegawai.objects.filter(aktif=True).values_list("nip", flat=True))
+    assert {pegawai.nip, rekan.nip, admin_bkd.nip} <= nip

@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from asn_kinerja.xlsx import Kolom, sheet_tulis, workbook_baru
+from unduhan.registry import Progres, baris_berprogres
 
 from ..models import PengaturanKinerja
-from ..selectors.log import RekapBaris
+from ..selectors.log import RekapBaris, log_rekap_baris
 
 KOLOM_REKAP = [
     Kolom("NIP", 22, "@"),
@@ -86,3 +87,13 @@ def log_rekap_workbook(baris: Iterable[RekapBaris], *, bulan: dt.date, pengatura
 
 def log_rekap_nama_berkas(bulan: dt.date) -> str:
     return f"rekap-log-harian-{bulan:%Y-%m}.xlsx"
+
+
+def log_rekap_ekspor(filterset, *, bulan: dt.date, progres: Progres | None = None) -> tuple[Workbook, str]:
+    """The recap of a valid LogRekapFilter (the page's, or the task's from the same parameters)
+    as (workbook, file name). With `progres`, one more query counts the rows to report on."""
+    pengaturan = PengaturanKinerja.get()
+    baris = log_rekap_baris(filterset.qs, bulan=bulan, pengaturan=pengaturan, urut=filterset.urut_dipilih)
+    if progres is not None:
+        baris = baris_berprogres(baris, total=filterset.qs.order_by().count(), progres=progres)
+    return log_rekap_workbook(baris, bulan=bulan, pengaturan=pengaturan), log_rekap_nama_berkas(bulan)

@@ -11,14 +11,16 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from asn_kinerja.xlsx import Kolom, sheet_tulis, workbook_baru
+from unduhan.registry import Progres, baris_berprogres
 
 from ..models import EvaluasiPegawai, Periode
 from ..rules import URUTAN_PREDIKAT
-from ..selectors.monitoring import PREDIKAT_LABEL, SKP_LABEL, BarisUnit
+from ..selectors.monitoring import BELUM, PREDIKAT_LABEL, SKP_LABEL, BarisUnit, baris_unit, monitoring_unit_qs
 
 _MERAH = PatternFill("solid", fgColor="F8D7DA")
 _KUNING = PatternFill("solid", fgColor="FFF3CD")
@@ -136,9 +138,19 @@ def _warna_monitoring(row) -> list:
     return hasil
 
 
-def monitoring_workbook(*, periode: Periode, evaluasi: QuerySet[EvaluasiPegawai], belum: str) -> Workbook:
+def _nama_berkas(awalan: str, periode: Periode) -> str:
+    return f"{awalan}-{slugify(periode.nama) or 'periode'}-{timezone.localdate():%Y%m%d}.xlsx"
+
+
+def monitoring_workbook(
+    *, periode: Periode, evaluasi: QuerySet[EvaluasiPegawai], belum: str, progres: Progres | None = None
+) -> Workbook:
+    """With `progres`, one more query counts the rows to report on."""
+    rows = monitoring_rows(evaluasi)
+    if progres is not None:
+        rows = baris_berprogres(rows, total=evaluasi.order_by().count(), progres=progres)
     wb = workbook_baru()
-    sheet_tulis(wb, "Pegawai", KOLOM_MONITORING, monitoring_rows(evaluasi), fills=_warna_monitoring)
+    sheet_tulis(wb, "Pegawai", KOLOM_MONITORING, rows, fills=_warna_monitoring)
     info = [
         *_info_periode(periode),
         ("Saringan", belum),
@@ -146,6 +158,17 @@ def monitoring_workbook(*, periode: Periode, evaluasi: QuerySet[EvaluasiPegawai]
     ]
     sheet_tulis(wb, "Keterangan", [Kolom("Keterangan", 30), Kolom("Nilai", 44)], info)
     return wb
+
+
+def monitoring_ekspor(
+    *, periode: Periode, evaluasi: QuerySet[EvaluasiPegawai], belum: str, progres: Progres | None = None
+) -> tuple[Workbook, str]:
+    """The drill-down (`evaluasi`: monitoring_pegawai_list of the page's filters) as (workbook,
+    file name), for the page and for the background task alike."""
+    wb = monitoring_workbook(
+        periode=periode, evaluasi=evaluasi, belum=BELUM.get(belum, "Semua pegawai"), progres=progres
+    )
+    return wb, _nama_berkas("monitoring-kinerja", periode)
 
 
 # --- predikat recap per unit -----------------------------------------------------------------------
@@ -213,3 +236,15 @@ def predikat_rekap_workbook(*, periode: Periode, baris: list[BarisUnit]) -> Work
     ]
     sheet_tulis(wb, "Keterangan", [Kolom("Keterangan", 34), Kolom("Nilai", 40)], info)
     return wb
+
+
+def predikat_ekspor(
+    *, user, periode: Periode, opd_id: int | None, progres: Progres | None = None
+) -> tuple[Workbook, str]:
+    """The predikat recap of the units the user monitors as (workbook, file name): one
+    aggregate over the period's records, then the organisation predikat of every unit."""
+    rows = monitoring_unit_qs(user=user, periode=periode, opd_id=opd_id)
+    baris = baris_unit(periode, rows.iterator(), semua_unit=True)
+    if progres is not None:
+        progres(80)
+    return predikat_rekap_workbook(periode=periode, baris=baris), _nama_berkas("rekap-predikat", periode)

@@ -1,6 +1,6 @@
 """Forms of the peer (360) pages: the peer's scores (`skor_<nilai_dasar_id>`, 1 to 5) with an
-optional comment, and the assignment (`rekan`, repeated employee ids). A posted score for a value
-that is not on the form is refused as a whole, never silently ignored."""
+optional comment. A posted score for a value that is not on the form is refused as a whole, never
+silently ignored. The assignment form is shared with kompetensi (pegawai/forms_rekan.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from pegawai.forms_rekan import PESAN_REKAN_ID_TIDAK_VALID as PESAN_REKAN_ID_TIDAK_VALID  # re-exported
+from pegawai.forms_rekan import id_sah
 
 from ..models import SKOR_REKAN_MAKS, SKOR_REKAN_MIN, PenugasanRekanKinerja
 from ..services.rekan import (
@@ -19,8 +22,6 @@ from ..services.rekan import (
     skor_sah,
 )
 
-PESAN_REKAN_ID_TIDAK_VALID = "Pilihan rekan tidak dikenali; muat ulang halaman lalu pilih lagi."
-
 _NAMA_SKOR = re.compile(r"skor_(.*)")
 _GALAT_SKOR = {
     "invalid": PESAN_SKOR_TIDAK_VALID,
@@ -29,16 +30,11 @@ _GALAT_SKOR = {
 }
 
 
-def _angka(v: str) -> bool:
-    """ASCII digits only: str.isdigit() also accepts characters like "²" that int() refuses."""
-    return v.isascii() and v.isdigit() and len(v) <= 18
-
-
 def rekan_draf(penugasan: PenugasanRekanKinerja) -> tuple[dict[int, int], str]:
     """The rater's own draft as (scores by value id, comment); anything malformed is dropped."""
     draf = penugasan.draf if isinstance(penugasan.draf, dict) else {}
     skor = draf.get("skor") if isinstance(draf.get("skor"), dict) else {}
-    bersih = {int(k): v for k, v in skor.items() if _angka(str(k)) and skor_sah(v)}
+    bersih = {int(k): v for k, v in skor.items() if id_sah(str(k)) and skor_sah(v)}
     komentar = draf.get("komentar") if isinstance(draf.get("komentar"), str) else ""
     return bersih, komentar
 
@@ -98,30 +94,3 @@ class RekanIsiForm(forms.Form):
 
     def komentar_tampil(self) -> str:
         return (self.data.get("komentar", "") if self.is_bound else self.initial.get("komentar", "")) or ""
-
-
-def _ids(nilai: list[str]) -> list[int] | None:
-    hasil = []
-    for v in nilai:
-        v = (v or "").strip()
-        if not _angka(v):
-            return None
-        hasil.append(int(v))
-    return hasil
-
-
-class RekanAturForm(forms.Form):
-    """The chosen peers: a list of employee ids (`rekan`, repeated)."""
-
-    def clean(self):
-        data = super().clean()
-        ids = _ids(self.data.getlist("rekan"))
-        if ids is None:
-            raise ValidationError(PESAN_REKAN_ID_TIDAK_VALID)
-        data["rekan"] = ids
-        return data
-
-
-def pilih_ids(nilai: list[str]) -> list[int]:
-    """Ids kept across searches on the assignment page (junk is simply dropped)."""
-    return [int(v) for v in nilai if _angka(v)][:10]

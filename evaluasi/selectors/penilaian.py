@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from pegawai.access import akses_get
@@ -71,7 +71,7 @@ from ..services.penilaian import (
     tanggal_teks,
 )
 from .kurva import KurvaUnit, kurva_unit
-from .rekan import RekanRingkasan, rekan_ringkasan
+from .rekan import RekanRingkasan, RekanTampil, rekan_ringkasan
 
 NILAI_PREDIKAT = {p: len(URUTAN_PREDIKAT) - i for i, p in enumerate(URUTAN_PREDIKAT)}  # Sangat Baik 5 .. 1
 KOLOM_PERILAKU = [Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS]  # the matrix as DOMAIN.md draws it
@@ -88,14 +88,6 @@ PANDUAN_PERILAKU = {
     Rating.SESUAI: "Perilaku kerja sesuai dengan nilai BerAKHLAK dan ekspektasi khusus pimpinan.",
     Rating.DI_BAWAH: "Perilaku kerja belum sesuai dengan nilai BerAKHLAK atau ekspektasi khusus pimpinan.",
 }
-
-
-def url_atau_kosong(nama: str, *args) -> str:
-    """A link to a route another area may still be writing: "" while it does not exist."""
-    try:
-        return reverse(nama, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 def _satu(obj, nama: str):
@@ -173,7 +165,7 @@ def _bukti(realisasi: Realisasi) -> list[BuktiTampil]:
             aman = b.tautan.lower().startswith(("https://", "http://"))
             hasil.append(BuktiTampil(b.keterangan or b.tautan, b.tautan if aman else "", True))
         else:
-            hasil.append(BuktiTampil(b.nama_berkas or "berkas", url_atau_kosong("evaluasi:bukti-unduh", b.pk), False))
+            hasil.append(BuktiTampil(b.nama_berkas or "berkas", reverse("evaluasi:bukti-unduh", args=[b.pk]), False))
     return hasil
 
 
@@ -360,6 +352,11 @@ class HalamanPenilaian:
     @property
     def skp_disetujui(self) -> bool:
         return self.skp is not None and self.skp.status == Skp.Status.DISETUJUI
+
+    @property
+    def rekan_tampil(self) -> RekanTampil:
+        """The peers' aggregate for evaluasi/evaluasi_rekan_ringkasan.html."""
+        return RekanTampil(ringkasan=self.rekan, dibuka=self.evaluasi.rekan_dibuka, minimum=self.pengaturan.rekan_min)
 
     @property
     def rhk_utama(self) -> list[RhkBaris]:

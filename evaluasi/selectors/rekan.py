@@ -14,6 +14,12 @@ from django.utils.formats import date_format
 
 from pegawai.access import akses_get
 from pegawai.models import Pegawai
+from pegawai.rekan import (
+    HalamanAturRekan,
+    rekan_atur_halaman_get,
+    rekan_dikecualikan,
+    rekan_kandidat_opd_qs,
+)
 
 from ..models import (
     EvaluasiPegawai,
@@ -70,7 +76,6 @@ def rekan_ringkasan(evaluasi: EvaluasiPegawai) -> RekanRingkasan | None:
 TERBUKA = (Periode.Status.BERJALAN, Periode.Status.PENILAIAN)
 TERKIRIM = PenugasanRekanKinerja.Status.TERKIRIM
 DITUGASKAN = PenugasanRekanKinerja.Status.DITUGASKAN
-CARI_MIN, CARI_MAKS = 3, 20
 SKALA_REKAN = ((1, "Sangat kurang"), (2, "Kurang"), (3, "Cukup"), (4, "Baik"), (5, "Sangat baik"))
 
 PESAN_ATUR_PERENCANAAN = "Rekan penilai dapat ditugaskan setelah periode berjalan."
@@ -130,19 +135,15 @@ def rekan_kunci_isi(evaluasi: EvaluasiPegawai) -> str:
 
 def _dikecualikan(evaluasi: EvaluasiPegawai) -> set[int]:
     """Never a peer of their own evaluation: the pegawai, their rater and the rater's atasan
-    (the snapshot), and every supervisor above them today (their `jalur`, "/12/340/5321/")."""
-    rantai = {int(i) for i in (evaluasi.pegawai.jalur or "").split("/") if i.isascii() and i.isdigit()}
-    tetap = (evaluasi.pegawai_id, evaluasi.penilai_id, evaluasi.atasan_penilai_id, evaluasi.pegawai.atasan_id)
-    return rantai | {i for i in tetap if i is not None}
+    (the snapshot), and every supervisor above them today (pegawai.rekan.rekan_dikecualikan)."""
+    return rekan_dikecualikan(evaluasi.pegawai, evaluasi.penilai_id, evaluasi.atasan_penilai_id)
 
 
 def rekan_kandidat_qs(evaluasi: EvaluasiPegawai) -> QuerySet[Pegawai]:
     """Who may be assigned: active employees with an account in the evaluation's OPD (its unit
     when it has no OPD), except the pegawai and the supervisors above them (`_dikecualikan`).
     `evaluasi.pegawai` loaded."""
-    qs = Pegawai.objects.filter(aktif=True, user__isnull=False)
-    qs = qs.filter(unit__opd_id=evaluasi.opd_id) if evaluasi.opd_id else qs.filter(unit_id=evaluasi.unit_id)
-    return qs.exclude(pk__in=_dikecualikan(evaluasi))
+    return rekan_kandidat_opd_qs(opd_id=evaluasi.opd_id, unit_id=evaluasi.unit_id, kecuali=_dikecualikan(evaluasi))
 
 
 def rekan_usulan_banyak(evaluasi_list: list[EvaluasiPegawai], *, maks: int) -> dict[int, list[int]]:
@@ -202,76 +203,18 @@ def evaluasi_tanpa_rekan_qs(*, penilai_id: int, hari_ini: dt.date | None = None)
 # --- the assignment page ----------------------------------------------------------------------------
 
 
-@dataclass
-class HalamanAturRekan:
-    evaluasi: EvaluasiPegawai
-    penugasan: list[PenugasanRekanKinerja]  # who is assigned and whether they answered; draft deferred
-    usulan: list[Pegawai]  # proposed peers not yet assigned
-    dipilih: list[Pegawai]  # picked through the search, kept across searches
-    hasil_cari: list[Pegawai]
-    q: str
-    kunci: str
-    minimum: int
-    maksimum: int
-
-    @property
-    def terpilih_ids(self) -> set[int]:
-        """What the form shows ticked: the assignment, or the proposal when there is none."""
-        if self.penugasan:
-            return {p.penilai_id for p in self.penugasan}
-        return {p.pk for p in self.usulan}
-
-    @property
-    def jumlah_terkirim(self) -> int:
-        return sum(1 for p in self.penugasan if p.status == TERKIRIM)
-
-
-def _pegawai_tampil(qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
-    return qs.select_related("jabatan", "unit")
-
-
 def rekan_atur_halaman(*, evaluasi: EvaluasiPegawai, q: str = "", pilih: list[int] | None = None) -> HalamanAturRekan:
-    """The assignment page: the peers with whether they answered (never what, never when), the
-    proposal, and a server-side search of the OPD by name or NIP prefix (at most 20 rows,
-    indexed: a trigram index on the name on PostgreSQL, the NIP's unique index). At most six
-    queries, whatever the size of the OPD."""
+    """The assignment page (pegawai.rekan.rekan_atur_halaman_get): the peers with whether they
+    answered (never what, never when), the proposal, and a search of the OPD by name or NIP
+    prefix. At most six queries, whatever the size of the OPD."""
     pengaturan = PengaturanKinerja.get()
-    penugasan = list(
-        PenugasanRekanKinerja.objects.filter(evaluasi_id=evaluasi.pk)
-        .select_related("penilai__jabatan", "penilai__unit")
-        .defer("draf")
-        .order_by("penilai__nama", "pk")
-    )
-    kunci = rekan_kunci_atur(evaluasi)
-    ada = {p.penilai_id for p in penugasan}
-    usulan, dipilih, hasil_cari = [], [], []
-    q = (q or "").strip()[:100].replace("\x00", "")
-    if not kunci:
-        usulan_ids = [
-            pk for pk in rekan_usulan_banyak([evaluasi], maks=pengaturan.rekan_maks)[evaluasi.pk] if pk not in ada
-        ]
-        if usulan_ids:
-            urut = {pk: i for i, pk in enumerate(usulan_ids)}
-            usulan = sorted(_pegawai_tampil(Pegawai.objects.filter(pk__in=usulan_ids)), key=lambda p: urut[p.pk])
-        kandidat = rekan_kandidat_qs(evaluasi)
-        lewati = ada | set(usulan_ids)
-        pilih = [pk for pk in (pilih or []) if pk not in lewati][: pengaturan.rekan_maks]
-        if pilih:
-            dipilih = list(_pegawai_tampil(kandidat.filter(pk__in=pilih)).order_by("nama", "pk"))
-        if len(q) >= CARI_MIN:
-            saring = Q(nip__startswith=q) if q.isdigit() else Q(nama__icontains=q)
-            jangan = lewati | {p.pk for p in dipilih}
-            hasil_cari = list(
-                _pegawai_tampil(kandidat.filter(saring).exclude(pk__in=jangan)).order_by("nama", "pk")[:CARI_MAKS]
-            )
-    return HalamanAturRekan(
-        evaluasi=evaluasi,
-        penugasan=penugasan,
-        usulan=usulan,
-        dipilih=dipilih,
-        hasil_cari=hasil_cari,
+    return rekan_atur_halaman_get(
+        penugasan=PenugasanRekanKinerja.objects.filter(evaluasi_id=evaluasi.pk),
+        kunci=rekan_kunci_atur(evaluasi),
+        usulan=lambda: rekan_usulan_banyak([evaluasi], maks=pengaturan.rekan_maks)[evaluasi.pk],
+        kandidat=lambda: rekan_kandidat_qs(evaluasi),
         q=q,
-        kunci=kunci,
+        pilih=pilih,
         minimum=pengaturan.rekan_min,
         maksimum=pengaturan.rekan_maks,
     )

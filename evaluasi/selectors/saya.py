@@ -132,6 +132,23 @@ class KinerjaSaya:
         return [h for h in self.hasil if h.evaluasi.final and h.evaluasi.diterima_pada is None]
 
 
+def log_bulan(*, pegawai_id: int, hari_ini: dt.date, target: int) -> LogBulan:
+    """The pegawai's daily log of the month of `hari_ini` against `target` minutes (one query)."""
+    awal = hari_ini.replace(day=1)
+    akhir = hari_ini.replace(day=calendar.monthrange(hari_ini.year, hari_ini.month)[1])
+    S = LogHarian.Status
+    angka = LogHarian.objects.filter(pegawai_id=pegawai_id, tanggal__range=(awal, akhir)).aggregate(
+        disetujui=Sum("menit", filter=Q(status=S.DISETUJUI)),
+        menunggu=Sum("menit", filter=Q(status=S.BELUM_DIPERIKSA)),
+        revisi=Count("id", filter=Q(status=S.REVISI)),
+        ditolak=Count("id", filter=Q(status=S.DITOLAK)),
+        hari=Count("tanggal", distinct=True),
+    )
+    return LogBulan(
+        label=f"{BULAN[hari_ini.month - 1]} {hari_ini.year}", target=target, **{k: v or 0 for k, v in angka.items()}
+    )
+
+
 def kinerja_saya(*, pegawai_id: int, hari_ini: dt.date | None = None) -> KinerjaSaya:
     hari_ini = hari_ini or timezone.localdate()
     tahun = hari_ini.year
@@ -194,21 +211,7 @@ def kinerja_saya(*, pegawai_id: int, hari_ini: dt.date | None = None) -> Kinerja
         evaluasi__periode__status=Periode.Status.PENILAIAN,
     ).count()
 
-    awal = hari_ini.replace(day=1)
-    akhir = hari_ini.replace(day=calendar.monthrange(hari_ini.year, hari_ini.month)[1])
-    S = LogHarian.Status
-    angka_log = LogHarian.objects.filter(pegawai_id=pegawai_id, tanggal__range=(awal, akhir)).aggregate(
-        disetujui=Sum("menit", filter=Q(status=S.DISETUJUI)),
-        menunggu=Sum("menit", filter=Q(status=S.BELUM_DIPERIKSA)),
-        revisi=Count("id", filter=Q(status=S.REVISI)),
-        ditolak=Count("id", filter=Q(status=S.DITOLAK)),
-        hari=Count("tanggal", distinct=True),
-    )
-    log = LogBulan(
-        label=f"{BULAN[hari_ini.month - 1]} {hari_ini.year}",
-        target=pengaturan.log_target_bulanan,
-        **{k: v or 0 for k, v in angka_log.items()},
-    )
+    log = log_bulan(pegawai_id=pegawai_id, hari_ini=hari_ini, target=pengaturan.log_target_bulanan)
     return KinerjaSaya(
         pegawai_id=pegawai_id,
         tahun=tahun,

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone, translation
+
+from asn_kinerja.audit import audit_ubah
 
 from ..access import may_decide_keberatan, may_file_keberatan, may_respond_keberatan
 from ..models import EvaluasiPegawai, Keberatan, PengaturanKinerja, Rating
@@ -79,22 +80,6 @@ def keberatan_batas_evaluasi(evaluasi: EvaluasiPegawai, hari: int | None = None)
     if hari is None:
         hari = PengaturanKinerja.get().keberatan_hari
     return keberatan_batas(keberatan_tanggal_final(evaluasi), hari)
-
-
-def _tautan(nama: str, pk: int) -> str:
-    try:
-        return reverse(nama, args=[pk])
-    except NoReverseMatch:  # pragma: no cover - the route is in this area
-        return ""
-
-
-def _audit(instance, *, actor, perubahan: dict[str, list[str]]) -> None:
-    LogEntry.objects.log_create(
-        instance,
-        action=LogEntry.Action.UPDATE,
-        changes=perubahan,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
 
 
 def _teks(nilai: str | None, *, kosong: str, field: str) -> str:
@@ -178,7 +163,7 @@ def keberatan_ajukan(*, actor, evaluasi: EvaluasiPegawai, alasan: str, hari_ini:
                 f"{nama} mengajukan keberatan atas hasil penilaian kinerja periode {ev.periode.nama}. "
                 "Sebagai atasan pejabat penilai, Anda memutus keberatan ini setelah mendengar kedua pihak."
             ),
-            tautan=_tautan("evaluasi:keberatan-putus", keberatan.pk),
+            tautan=reverse("evaluasi:keberatan-putus", args=[keberatan.pk]),
         )
         if ev.penilai is not None and ev.penilai.user_id:
             notifikasi_kirim(
@@ -188,7 +173,7 @@ def keberatan_ajukan(*, actor, evaluasi: EvaluasiPegawai, alasan: str, hari_ini:
                     f"{nama} mengajukan keberatan atas penilaian periode {ev.periode.nama}. "
                     "Anda dapat memberi tanggapan sebelum keberatan diputus."
                 ),
-                tautan=_tautan("evaluasi:keberatan-tanggapan", keberatan.pk),
+                tautan=reverse("evaluasi:keberatan-tanggapan", args=[keberatan.pk]),
             )
     return keberatan
 
@@ -274,7 +259,7 @@ def keberatan_putus(
             **ubah, updated_at=now
         ):
             raise ValidationError(PESAN_SUDAH_DIPUTUS)
-        _audit(
+        audit_ubah(
             calon,
             actor=actor,
             perubahan={
@@ -302,7 +287,7 @@ def keberatan_putus(
             )
             if not diperbarui:
                 raise ValidationError(PESAN_EVALUASI_BERUBAH)
-            _audit(
+            audit_ubah(
                 ev,
                 actor=actor,
                 perubahan={
@@ -316,7 +301,7 @@ def keberatan_putus(
 
         teks_keputusan = Keberatan.Keputusan(keputusan).label.lower()
         predikat_teks = calon.get_predikat_akhir_display()
-        tautan = _tautan("evaluasi:keberatan-detail", keberatan.pk)
+        tautan = reverse("evaluasi:keberatan-detail", args=[keberatan.pk])
         if ev.pegawai.user_id:
             notifikasi_kirim(
                 penerima_ids=[ev.pegawai.user_id],

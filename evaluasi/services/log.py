@@ -24,9 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from auditlog.cid import get_cid
 from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Sum
@@ -34,6 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from asn_kinerja.audit import audit_massal
 from notifikasi.services import notifikasi_kirim
 from pegawai.access import akses_get
 from pegawai.models import Pegawai
@@ -302,7 +301,7 @@ def log_ubah(
         if str(getattr(lama, nama)) != str(nilai)
     }
     hasil = LogHarian.objects.select_related("rhk").get(pk=lama.pk)
-    _jejak(actor, [(hasil, perubahan)])
+    audit_massal([(hasil, perubahan)], aksi=LogEntry.Action.UPDATE, actor=actor)
     _bukti_tambah(actor=actor, log=hasil, berkas=berkas, tautan=tautan)
     return hasil
 
@@ -384,8 +383,7 @@ def log_periksa(*, actor, log_ids: Iterable[int], aksi: str, catatan: str = "") 
             ).values_list("pk", flat=True)
         )
         baris = [b for b in baris if b[0] in milik]
-    _jejak(
-        actor,
+    audit_massal(
         [
             (
                 LogHarian(pk=pk, tanggal=tanggal, pegawai_id=pegawai_id),
@@ -393,6 +391,8 @@ def log_periksa(*, actor, log_ids: Iterable[int], aksi: str, catatan: str = "") 
             )
             for pk, tanggal, _, pegawai_id, catatan_lama in baris
         ],
+        aksi=LogEntry.Action.UPDATE,
+        actor=actor,
     )
     diberi_tahu = 0
     if aksi != AKSI_SETUJUI:
@@ -428,27 +428,3 @@ def _beri_tahu(*, actor_pid: int, aksi: str, catatan: str, baris: list[tuple]) -
             tautan=f"{reverse('evaluasi:log-list')}?bulan={tanggal[0]:%Y-%m}",
         )
     return len(per_user)
-
-
-def _jejak(actor, perubahan: list[tuple[LogHarian, dict]]) -> None:
-    """Audit entries for writes made with UPDATE (django-auditlog sees only save()/delete())."""
-    baris = [(log, ubah) for log, ubah in perubahan if ubah]
-    if not baris:
-        return
-    ct = ContentType.objects.get_for_model(LogHarian)
-    cid = get_cid()
-    LogEntry.objects.bulk_create(
-        [
-            LogEntry(
-                content_type=ct,
-                object_pk=str(log.pk),
-                object_id=log.pk,
-                object_repr=str(log),
-                action=LogEntry.Action.UPDATE,
-                changes=ubah,
-                actor_id=getattr(actor, "pk", None),
-                cid=cid,
-            )
-            for log, ubah in baris
-        ]
-    )

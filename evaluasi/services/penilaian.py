@@ -24,7 +24,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -32,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from asn_kinerja.audit import audit_ubah
 from notifikasi.services import notifikasi_kirim
 from pegawai.models import Pegawai
 
@@ -178,19 +178,6 @@ def _rating_rhk_tulis(evaluasi: EvaluasiPegawai, rhk: Mapping[int, RatingMasuk],
             baris.save(update_fields=[kolom_rating, kolom_catatan])
 
 
-def _audit(instance, *, actor, perubahan: Mapping[str, tuple]) -> None:
-    """Record a change written with a queryset update (compare-and-swap or `versi_update` send
-    no signal, so django-auditlog would not see it)."""
-    changes = {k: [str(a), str(b)] for k, (a, b) in perubahan.items() if a != b}
-    if changes:
-        LogEntry.objects.log_create(
-            instance,
-            action=LogEntry.Action.UPDATE,
-            changes=changes,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
-        )
-
-
 def _user_id(pegawai_id: int | None) -> int | None:
     if pegawai_id is None:
         return None
@@ -256,7 +243,7 @@ def penilaian_diri_simpan(
     else:
         sebelum = {k: getattr(diri, k) for k in isian}
         diri.versi = versi_update(PenilaianDiriKinerja, pk=diri.pk, versi=versi, **isian)
-        _audit(diri, actor=actor, perubahan={k: (sebelum[k], isian[k]) for k in isian})
+        audit_ubah(diri, actor=actor, perubahan={k: (sebelum[k], isian[k]) for k in isian}, hanya_berubah=True)
         for k, v in isian.items():
             setattr(diri, k, v)
     if ev.skp_id != skp.pk:
@@ -270,13 +257,14 @@ def penilaian_diri_simpan(
         status=PenilaianDiriKinerja.Status.TERKIRIM, dikirim_pada=sekarang, versi=F("versi") + 1, updated_at=sekarang
     ):
         raise ValidationError(PESAN_DIRI_TERKIRIM, code=KODE_SUDAH)
-    _audit(
+    audit_ubah(
         diri,
         actor=actor,
         perubahan={
             "status": (diri.status, PenilaianDiriKinerja.Status.TERKIRIM.value),
             "dikirim_pada": (None, sekarang),
         },
+        hanya_berubah=True,
     )
     diri.status, diri.dikirim_pada, diri.versi = PenilaianDiriKinerja.Status.TERKIRIM, sekarang, diri.versi + 1
     notifikasi_kirim(
@@ -339,7 +327,7 @@ def penilaian_atasan_simpan(
         isian["skp_id"] = skp.pk
         sebelum["skp_id"] = ev.skp_id
     ev.versi = versi_update(EvaluasiPegawai, pk=ev.pk, versi=versi, **isian)
-    _audit(ev, actor=actor, perubahan={k: (sebelum[k], isian[k]) for k in isian})
+    audit_ubah(ev, actor=actor, perubahan={k: (sebelum[k], isian[k]) for k in isian}, hanya_berubah=True)
     for k, v in isian.items():
         setattr(ev, k, v)
     _rating_rhk_tulis(ev, rhk, atasan=True)
@@ -382,6 +370,8 @@ def penilaian_finalkan(*, actor, evaluasi: EvaluasiPegawai, versi: int) -> Hasil
         raise ValidationError(PESAN_FINAL_BELUM_LENGKAP.format(daftar=", ".join(kurang)))
     predikat = predikat_dari(ev.rating_hasil, ev.rating_perilaku)
 
+    # Counted under the period lock `_kunci` took: a rater's draft being saved meanwhile (the only
+    # write that changes the spread; finalising does not) commits first and is counted here.
     kurva = kurva_unit(periode_id=ev.periode_id, unit_id=ev.unit_id, ganti=(ev.pk, predikat))
     peringatan: list[str] = []
     if not kurva.ditetapkan:
@@ -408,7 +398,7 @@ def penilaian_finalkan(*, actor, evaluasi: EvaluasiPegawai, versi: int) -> Hasil
         updated_at=sekarang,
     ):
         raise ValidationError(PESAN_DIUBAH_DI_TEMPAT_LAIN)
-    _audit(
+    audit_ubah(
         ev,
         actor=actor,
         perubahan={
@@ -417,6 +407,7 @@ def penilaian_finalkan(*, actor, evaluasi: EvaluasiPegawai, versi: int) -> Hasil
             "difinalkan_pada": (None, sekarang),
             "atasan_penilai": (ev.atasan_penilai_id, atasan_penilai_id),
         },
+        hanya_berubah=True,
     )
     ev.refresh_from_db()
     batas = keberatan_batas(timezone.localtime(sekarang).date(), PengaturanKinerja.get().keberatan_hari)
@@ -452,7 +443,7 @@ def penilaian_terima(*, actor, evaluasi: EvaluasiPegawai) -> EvaluasiPegawai:
             raise ValidationError(PESAN_BELUM_FINAL)
         raise ValidationError(PESAN_SUDAH_DITERIMA.format(tanggal=tanggal_teks(ev.diterima_pada)), code=KODE_SUDAH)
     ev = EvaluasiPegawai.objects.select_related("pegawai", "periode").get(pk=evaluasi.pk)
-    _audit(ev, actor=actor, perubahan={"diterima_pada": (None, sekarang)})
+    audit_ubah(ev, actor=actor, perubahan={"diterima_pada": (None, sekarang)}, hanya_berubah=True)
     notifikasi_kirim(
         penerima_ids=[_user_id(ev.penilai_id)],
         judul="Hasil penilaian diterima pegawai",

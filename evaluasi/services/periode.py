@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from asn_kinerja.audit import audit_ubah
 from pegawai.models import Pegawai, UnitKerja
 
 from ..access import may_manage_periode
@@ -160,9 +160,7 @@ def periode_lanjut(*, actor, periode: Periode, dari_status: str) -> Periode:
         raise ValidationError(PESAN_STATUS_BERUBAH)
     periode.refresh_from_db()
     # A queryset update bypasses auditlog's signals: record the move (who, when, old, new) here.
-    LogEntry.objects.log_create(
-        periode, action=LogEntry.Action.UPDATE, changes={"status": [dari_status, ke_status]}, actor=actor
-    )
+    audit_ubah(periode, actor=actor, perubahan={"status": (dari_status, ke_status)})
     if ke_status in (Periode.Status.BERJALAN, Periode.Status.PENILAIAN):
         evaluasi_siapkan(periode=periode, perbarui_penilai=ke_status == Periode.Status.PENILAIAN)
     elif ke_status == Periode.Status.DITUTUP:

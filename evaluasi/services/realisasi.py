@@ -21,7 +21,6 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePosixPath
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -30,6 +29,7 @@ from django.utils import timezone
 from django.utils.encoding import smart_str
 from django.utils.formats import date_format
 
+from asn_kinerja.audit import audit_ubah
 from notifikasi.services import notifikasi_kirim
 from pegawai.access import akses_get
 
@@ -168,16 +168,6 @@ def _nilai_sah(nilai) -> Decimal:
     return nilai.quantize(Decimal("0.01"))
 
 
-def _audit_ubah(instance, *, actor, perubahan: dict[str, list]) -> None:
-    """The audit entry of a versioned (queryset) update, in django-auditlog's format."""
-    LogEntry.objects.log_create(
-        instance,
-        action=LogEntry.Action.UPDATE,
-        changes={k: [smart_str(a), smart_str(b)] for k, (a, b) in perubahan.items()},
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-
-
 @transaction.atomic
 def realisasi_simpan(
     *,
@@ -224,7 +214,7 @@ def realisasi_simpan(
     lama.versi = versi_update(Realisasi, pk=lama.pk, versi=versi, **baru)
     for k, v in baru.items():
         setattr(lama, k, v)
-    _audit_ubah(lama, actor=actor, perubahan=perubahan)
+    audit_ubah(lama, actor=actor, perubahan=perubahan)
     return lama
 
 

@@ -22,12 +22,10 @@ change cannot interleave with a submission, and two tabs submitting the same for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from auditlog.cid import get_cid
 from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -35,6 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from asn_kinerja.audit import audit_massal, audit_ubah
 from notifikasi.services import notifikasi_kirim
 from pegawai.access import akses_get
 from pegawai.models import Pegawai
@@ -98,34 +97,6 @@ def skor_sah(nilai) -> bool:
     return isinstance(nilai, int) and not isinstance(nilai, bool) and SKOR_REKAN_MIN <= nilai <= SKOR_REKAN_MAKS
 
 
-def _audit_massal(objs: Iterable, *, aksi: int, perubahan, actor=None, sumber: str) -> None:
-    """Audit entries for rows written by a bulk statement (which sends no signal), as
-    django-auditlog would have written them. `perubahan(obj)` gives {field: [old, new]}. With no
-    actor the entry is the system's: LogEntry.objects.bulk_create sends no pre_save either, so
-    the request's user is not filled in by the audit middleware."""
-    entri = []
-    ct_cache: dict[type, ContentType] = {}
-    cid = get_cid()
-    for obj in objs:
-        model = type(obj)
-        ct = ct_cache.get(model) or ct_cache.setdefault(model, ContentType.objects.get_for_model(model))
-        entri.append(
-            LogEntry(
-                content_type=ct,
-                object_pk=str(obj.pk),
-                object_id=obj.pk,
-                object_repr=str(obj)[:10000],
-                action=aksi,
-                changes=perubahan(obj),
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                actor_email=(getattr(actor, "email", None) or None) if actor is not None else None,
-                cid=cid,
-                additional_data={"sumber": sumber},
-            )
-        )
-    LogEntry.objects.bulk_create(entri, batch_size=POTONG)
-
-
 # --- release (once) -----------------------------------------------------------------------------------
 
 
@@ -146,8 +117,10 @@ def _lepas(evaluasi_ids: list[int], *, sumber: str) -> int:
         dibuka += EvaluasiPegawai.objects.filter(pk__in=[e.pk for e in baris], rekan_dibuka=False).update(
             rekan_dibuka=True, updated_at=timezone.now()
         )
-        _audit_massal(
-            baris, aksi=LogEntry.Action.UPDATE, perubahan=lambda _e: {"rekan_dibuka": ["False", "True"]}, sumber=sumber
+        audit_massal(
+            ((e, {"rekan_dibuka": (False, True)}) for e in baris),
+            aksi=LogEntry.Action.UPDATE,
+            tambahan={"sumber": sumber},
         )
     return dibuka
 
@@ -325,18 +298,23 @@ def rekan_usulan_terapkan(*, actor) -> RingkasanUsulan:
         return ringkasan
     PenugasanRekanKinerja.objects.bulk_create(baru, batch_size=POTONG)
     ringkasan.penugasan = len(baru)
-    _audit_massal(
-        baru,
+    audit_massal(
+        (
+            (
+                p,
+                {
+                    "id": (None, p.pk),
+                    "evaluasi": (None, p.evaluasi_id),
+                    "penilai": (None, p.penilai_id),
+                    "status": (None, p.status),
+                    "ditugaskan_oleh": (None, p.ditugaskan_oleh_id),
+                },
+            )
+            for p in baru
+        ),
         aksi=LogEntry.Action.CREATE,
-        perubahan=lambda p: {
-            "id": ["None", str(p.pk)],
-            "evaluasi": ["None", str(p.evaluasi_id)],
-            "penilai": ["None", str(p.penilai_id)],
-            "status": ["None", p.status],
-            "ditugaskan_oleh": ["None", str(p.ditugaskan_oleh_id)],
-        },
         actor=actor,
-        sumber="usulan rekan diterapkan",
+        tambahan={"sumber": "usulan rekan diterapkan"},
     )
     user_ids = dict(
         Pegawai.objects.filter(pk__in={i for _, ids in per_periode.values() for i in ids}).values_list("pk", "user_id")
@@ -420,11 +398,10 @@ def rekan_isi_simpan(
         catatan.save()
     terkini.status, terkini.draf, terkini.dikirim_pada = TERKIRIM, {}, sekarang
     # Who submitted (never what): the queryset update above sent no signal, so record it here.
-    LogEntry.objects.log_create(
+    audit_ubah(
         terkini,
-        action=LogEntry.Action.UPDATE,
-        changes={"status": [DITUGASKAN.value, TERKIRIM.value], "dikirim_pada": ["None", sekarang.isoformat()]},
         actor=actor,
+        perubahan={"status": (DITUGASKAN.value, TERKIRIM.value), "dikirim_pada": ("None", sekarang.isoformat())},
     )
     rekan_buka_jika_siap(ev)
     return terkini

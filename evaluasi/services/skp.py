@@ -22,13 +22,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from asn_kinerja.audit import audit_ubah
 from notifikasi.services import notifikasi_kirim
 from pegawai.access import akses_get
 from pegawai.models import Pegawai, UnitKerja
@@ -215,17 +215,6 @@ def _evaluasi_hubungkan(skp: Skp) -> int:
     """The pegawai's evaluation records of that year that have no SKP yet now point to it."""
     return EvaluasiPegawai.objects.filter(pegawai_id=skp.pegawai_id, periode__tahun=skp.tahun, skp__isnull=True).update(
         skp=skp
-    )
-
-
-def _audit(skp: Skp, *, actor, perubahan: dict[str, list[str]]) -> None:
-    """Record a status change made by compare-and-swap (a queryset update sends no signal, so
-    django-auditlog would not see it)."""
-    LogEntry.objects.log_create(
-        skp,
-        action=LogEntry.Action.UPDATE,
-        changes=perubahan,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
 
 
@@ -573,7 +562,7 @@ def skp_ajukan(*, actor, skp: Skp, versi: int | None = None) -> Skp:
         raise ValidationError(PESAN_SUDAH_DIAJUKAN, code="sudah")
     status_lama = skp.status
     skp.refresh_from_db()
-    _audit(skp, actor=actor, perubahan={"status": [status_lama, skp.status]})
+    audit_ubah(skp, actor=actor, perubahan={"status": [status_lama, skp.status]})
     atasan_user = Pegawai.objects.filter(pk=posisi.atasan_id).values_list("user_id", flat=True).first()
     nama = _nama(skp.pegawai_id)
     notifikasi_kirim(
@@ -617,7 +606,7 @@ def skp_kembalikan(*, actor, skp: Skp, catatan: str) -> Skp:
     if not diubah:
         raise ValidationError(PESAN_BELUM_DIAJUKAN.format(status="sudah diperiksa"), code="bukan_diajukan")
     skp.refresh_from_db()
-    _audit(
+    audit_ubah(
         skp,
         actor=actor,
         perubahan={"status": [Status.DIAJUKAN, Status.DIKEMBALIKAN], "catatan_pengembalian": ["", catatan]},
@@ -646,7 +635,7 @@ def skp_setujui(*, actor, skp: Skp) -> Skp:
     if not diubah:
         raise ValidationError(PESAN_BELUM_DIAJUKAN.format(status="sudah diperiksa"), code="bukan_diajukan")
     skp.refresh_from_db()
-    _audit(skp, actor=actor, perubahan={"status": [Status.DIAJUKAN, Status.DISETUJUI]})
+    audit_ubah(skp, actor=actor, perubahan={"status": [Status.DIAJUKAN, Status.DISETUJUI]})
     notifikasi_kirim(
         penerima_ids=[_pemilik_user_id(skp)],
         judul=f"SKP {skp.tahun} Anda disetujui",

@@ -459,7 +459,7 @@ def test_dua_tab_bersamaan_tidak_bersama_sama_melampaui_maksimum(pegawai, admin_
     def tahan(**kw):
         if threading.current_thread().name == "tab-a":
             a_menulis.set()
-            _tunggu_kunci_ditunggu()
+            tunggu_kunci_ditunggu()
         return asli(**kw)
 
     monkeypatch.setattr(layanan, "_bukti_tambah", tahan)
@@ -485,7 +485,7 @@ def test_dua_tab_bersamaan_tidak_bersama_sama_melampaui_maksimum(pegawai, admin_
     assert LogHarian.objects.filter(pegawai=pegawai).count() == 1
 
 
-def _tunggu_kunci_ditunggu(batas_detik: float = 10) -> None:
+def tunggu_kunci_ditunggu(batas_detik: float = 10) -> None:
     """Poll (from a separate connection) until another backend waits on a row lock."""
     import time
 
@@ -505,4 +505,4 @@ def _tunggu_kunci_ditunggu(batas_detik: float = 10) -> None:
             if menunggu:
                 return
             time.sleep(0.02)
-    raise AssertionError("tab B tidak pernah menunggu kunci baris pegawai")
+    raise AssertionError("tidak ada koneksi lain yang menunggu kunci baris")

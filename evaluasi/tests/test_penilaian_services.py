@@ -4,9 +4,12 @@ matrix, the curve, locking), acknowledgement."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from importlib import import_module
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, connections
 from django.utils import timezone
 
 from evaluasi.models import (
@@ -483,3 +486,83 @@ def test_hanya_pegawai_yang_dinilai_dapat_menerima(s, atasan):
         penilaian_terima(actor=atasan.user, evaluasi=s.ev)
     assert _galat(e) == [PESAN_BUKAN_PENERIMA]
     assert s.segarkan().diterima_pada is None
+
+
+# --- the curve under concurrency (row locks; PostgreSQL only: SQLite has none) ----------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SELECT ... FOR UPDATE butuh PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_finalisasi_menunggu_draf_lain_di_periode_yang_sama_lalu_menghitungnya(
+    admin_bkd, pegawai, rekan, atasan, monkeypatch
+):
+    """The curve counts finals and rated drafts, so what can change it under a finalisation is
+    another rater's draft being saved. Both lock the period row before counting/writing: tab A
+    saves rekan's draft as Sangat Baik and holds its transaction until tab B (finalising
+    pegawai as Sangat Baik) is seen waiting; B then counts A's draft (2 of 2 Sangat Baik > 70%)
+    and is refused. Without the lock B would count 1 of 2 and finalise."""
+    from django.apps import apps
+
+    from evaluasi.services import penilaian as layanan
+    from evaluasi.tests.test_log_services import tunggu_kunci_ditunggu
+
+    import_module("evaluasi.migrations.0002_seed").seed(apps, None)  # a flush wipes migration data
+    x = siap_buat(admin_bkd.user, pegawai, atasan)
+    y = siap_buat(admin_bkd.user, rekan, atasan)
+    PredikatOrganisasi.objects.create(
+        periode=x.periode, unit=x.ev.unit, predikat="istimewa", ditetapkan_oleh=admin_bkd.user
+    )  # Sangat Baik paling banyak 70%: one of the two may be, not both
+    _blokir(True)
+    nilai_semua(x, atasan.user, hasil="di_atas", perilaku="di_atas", rhk="di_atas")
+    nilai_semua(y, atasan.user)
+    assert (x.ev.predikat, y.ev.predikat) == ("sangat_baik", "baik")
+
+    a_menulis = threading.Event()
+    asli = layanan._rating_rhk_tulis
+    hasil: dict = {}
+
+    def tahan(*args, **kw):
+        if threading.current_thread().name == "tab-a":
+            a_menulis.set()
+            tunggu_kunci_ditunggu()
+        return asli(*args, **kw)
+
+    monkeypatch.setattr(layanan, "_rating_rhk_tulis", tahan)
+
+    def tab_a():
+        try:
+            ev = y.segarkan()
+            hasil["a"] = penilaian_atasan_simpan(
+                actor=atasan.user,
+                evaluasi=ev,
+                versi=ev.versi,
+                rhk={r.pk: RatingMasuk("di_atas", "") for r in y.rhk},
+                rating_hasil="di_atas",
+                rating_perilaku="di_atas",
+            )
+        except ValidationError as exc:
+            hasil["a"] = exc
+        finally:
+            connections.close_all()
+
+    def tab_b():
+        try:
+            hasil["b"] = penilaian_finalkan(actor=atasan.user, evaluasi=x.ev, versi=x.ev.versi)
+        except ValidationError as exc:
+            hasil["b"] = exc
+        finally:
+            connections.close_all()
+
+    a = threading.Thread(target=tab_a, name="tab-a")
+    a.start()
+    assert a_menulis.wait(10)
+    b = threading.Thread(target=tab_b, name="tab-b")
+    b.start()
+    a.join(20)
+    b.join(20)
+    assert isinstance(hasil["a"], EvaluasiPegawai) and hasil["a"].predikat == "sangat_baik"
+    assert isinstance(hasil["b"], ValidationError)
+    assert hasil["b"].messages == [
+        PESAN_KURVA_LANGGAR.format(daftar="Sangat Baik paling banyak 70%; saat ini 2 dari 2 pegawai (100%).")
+    ]
+    assert x.segarkan().status == EvaluasiPegawai.Status.DRAFT

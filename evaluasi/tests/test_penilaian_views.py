@@ -114,7 +114,7 @@ def test_halaman_penilai_menampilkan_semua_bahan_penilaian(login, s, pegawai, at
         "Melampaui target",
         "Responsif pada aduan warga",
         "Berorientasi Pelayanan",
-        "belum tersedia",  # peers
+        "Belum dibuka. Rata-rata rekan tampil",  # peers
         "Sebagian besar hasil kerja melampaui ekspektasi",  # DOMAIN guidance
         "Kurang/Misconduct",  # the matrix
         "Predikat kinerja organisasi unit ini belum ditetapkan",
@@ -389,12 +389,20 @@ def test_hasil_rekan_hanya_agregat_tanpa_nama(login, rekan, admin_opd, s, atasan
     )
     KomentarRekanKinerja.objects.create(evaluasi=s.ev, teks="Sangat membantu tim")
     EvaluasiPegawai.objects.filter(pk=s.ev.pk).update(rekan_dibuka=True)
+    sebelum_final = login(pegawai).get(_url("evaluasi-detail", s.ev.pk)).content.decode()
+    assert "Hasil penilaian rekan tampil setelah penilaian difinalkan." in sebelum_final
+    assert "Sangat membantu tim" not in sebelum_final
+    penilai_html = login(atasan).get(_url("evaluasi-nilai", s.ev.pk)).content.decode()
+    assert "Rata-rata dari 3 rekan" in penilai_html
+    assert "3 dari 3 rekan yang ditugaskan sudah mengisi." in penilai_html
+    assert f'href="{reverse("evaluasi:evaluasi-rekan", args=[s.ev.pk])}">Atur rekan' in penilai_html
     nilai_semua(s, atasan.user)
     penilaian_finalkan(actor=atasan.user, evaluasi=s.ev, versi=s.ev.versi)
     for siapa in (pegawai, atasan):
         resp = login(siapa).get(_url("evaluasi-detail", s.ev.pk))
         html = resp.content.decode()
         assert resp.context["h"].rekan.rata_rata == Decimal("4.00")
+        assert "Rata-rata dari 3 rekan" in html
         assert "Sangat membantu tim" in html
         for p in penilai:
             assert p.nama not in html

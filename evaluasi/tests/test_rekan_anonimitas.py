@@ -23,6 +23,7 @@ from evaluasi.selectors.rekan import PESAN_ATUR_DIBUKA, rekan_ringkasan_tampil
 from evaluasi.services.rekan import rekan_atur, rekan_buka_periode, rekan_proses_tenggat
 from notifikasi.models import Notifikasi
 from pegawai.models import Pegawai
+from tests.halaman import halaman_html, teks_html
 
 pytest_plugins = ["evaluasi.tests.rekan_ruang"]  # the `ruang_rk` fixture
 pytestmark = pytest.mark.django_db
@@ -62,26 +63,16 @@ def dinilai(ruang_rk, pegawai, rekan, login):
     return ev, tugas, penilai
 
 
-def _halaman(klien, url) -> str:
-    resp = klien.get(url)
-    assert resp.status_code == 200, url
-    return resp.content.decode()
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
 def _blok_berisi(html: str, nama: str) -> list[str]:
     """The list rows (li/label/tr) that mention `nama`, as text."""
     blok = re.findall(r"<(li|label|tr)\b[^>]*>(.*?)</\1>", html, flags=re.S)
-    return [_teks(isi) for _, isi in blok if nama in isi]
+    return [teks_html(isi) for _, isi in blok if nama in isi]
 
 
 def test_pegawai_tidak_melihat_siapa_menilai(login, dinilai, pegawai):
     ev, tugas, penilai = dinilai
     klien = login(pegawai)
-    html = _halaman(klien, reverse("evaluasi:rekan-tugas"))
+    html = halaman_html(klien, reverse("evaluasi:rekan-tugas"))
     for orang in penilai:
         assert orang.nama not in html
     # The pegawai cannot open the assignment or any peer's form.
@@ -96,7 +87,7 @@ def test_atasan_dan_admin_melihat_siapa_sudah_mengisi_bukan_jawabannya(login, di
     ev, tugas, penilai = dinilai
     klien = login(request.getfixturevalue(siapa))
     url = reverse("evaluasi:evaluasi-rekan", args=[ev.pk])
-    html = _halaman(klien, url)
+    html = halaman_html(klien, url)
     for orang in penilai:
         baris = _blok_berisi(html, orang.nama)
         assert baris, orang.nama
@@ -134,13 +125,13 @@ def test_rekan_setelah_mengirim_hanya_melihat_bahwa_ia_sudah_mengirim(login, din
     _, tugas, penilai = dinilai
     for t, orang in zip(tugas, penilai, strict=True):
         klien = login(orang)
-        html = _halaman(klien, reverse("evaluasi:tugasrekan-isi", args=[t.pk]))
+        html = halaman_html(klien, reverse("evaluasi:tugasrekan-isi", args=[t.pk]))
         assert "Anda sudah mengirim penilaian rekan" in html
         assert 'name="skor_' not in html and "checked" not in html and KOMENTAR[orang.nama] not in html
         for lain in penilai:
             if lain != orang:
                 assert lain.nama not in html
-        tugas_html = _halaman(klien, reverse("evaluasi:rekan-tugas"))
+        tugas_html = halaman_html(klien, reverse("evaluasi:rekan-tugas"))
         assert pegawai.nama_lengkap in tugas_html and "Sudah dikirim" in tugas_html
         for t_lain in tugas:
             if t_lain != t:
@@ -163,7 +154,7 @@ def test_draf_rekan_hanya_untuk_penilainya(login, ruang_rk, pegawai, rekan, atas
             assert "Draf" not in " ".join(_blok_berisi(html, rekan.nama)), url
         assert klien.get(url_isi).status_code == 404
     # Only the rater sees it, on their own form.
-    html = _halaman(login(rekan), url_isi)
+    html = halaman_html(login(rekan), url_isi)
     assert html.count(" checked") == 7 and RAHASIA_DRAF in html
 
 
@@ -208,7 +199,7 @@ def test_ringkasan_tersembunyi_di_bawah_minimum(login, ruang_rk, pegawai, rekan,
     ruang_rk.isi(tugas[1], ruang_rk.lain[0], (1, 1, 1, 1, 1, 1, 1))
     ev = ruang_rk.evaluasi(pegawai)
     url = reverse("evaluasi:evaluasi-rekan", args=[ev.pk])
-    assert "Rata-rata dari" not in _halaman(login(atasan), url)  # not released yet
+    assert "Rata-rata dari" not in halaman_html(login(atasan), url)  # not released yet
     besok_batas = ruang_rk.periode.batas_penilaian_rekan
     import datetime as dt
 
@@ -217,7 +208,7 @@ def test_ringkasan_tersembunyi_di_bawah_minimum(login, ruang_rk, pegawai, rekan,
     assert ev.rekan_dibuka
     tampil = rekan_ringkasan_tampil(ev)
     assert tampil.kurang and tampil.ringkasan is None
-    html = _halaman(login(atasan), url)
+    html = halaman_html(login(atasan), url)
     assert "Kurang dari 3 penilai: tidak ditampilkan." in html
     assert "Hanya dua" not in html and "5,00" not in html and "1,00" not in html and "3,00" not in html
 

@@ -17,7 +17,6 @@ from evaluasi.models import (
 from evaluasi.services.periode import evaluasi_pastikan
 from evaluasi.tests.factories import LogHarianFactory, periode_uji, skp_uji
 from evaluasi.tests.keberatan_data import finalkan, keberatan_uji
-from evaluasi.views.tim import _url_atau_kosong
 from pegawai.tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,8 +68,16 @@ def test_antrean_menghitung_tepat_setiap_jenis(login, tim, atasan, pegawai):
     assert [e.pegawai_id for e in a.evaluasi] == [pegawai.pk]
     assert [t.pk for t in a.tugas_rekan] == [tim["tugas"].pk]
     assert [k.pk for k in a.keberatan] == [tim["keberatan"].pk]
-    assert a.keberatan[0].url == f"/kinerja/keberatan/{tim['keberatan'].pk}/putus/"
-    assert "Ada <strong>8</strong> hal yang menunggu Anda." in resp.content.decode()
+    html = resp.content.decode()
+    assert "Ada <strong>8</strong> hal yang menunggu Anda." in html
+    for url in (
+        reverse("evaluasi:skp-detail", args=[tim["skp"].pk]),
+        reverse("evaluasi:evaluasi-nilai", args=[a.evaluasi[0].pk]),
+        reverse("evaluasi:tugasrekan-isi", args=[tim["tugas"].pk]),
+        f"/kinerja/keberatan/{tim['keberatan'].pk}/putus/",
+        reverse("evaluasi:log-periksa"),
+    ):
+        assert f'href="{url}"' in html
 
 
 def test_status_setiap_bawahan_langsung(login, tim, atasan, pegawai, rekan):
@@ -83,9 +90,8 @@ def test_status_setiap_bawahan_langsung(login, tim, atasan, pegawai, rekan):
     assert (r.skp_status, r.log_belum, r.realisasi_terisi, r.indikator_jumlah) == ("disetujui", 1, 0, 2)
     assert (r.diri_terkirim, r.evaluasi_status, r.predikat_label) == (False, "final", "Baik")
     assert a.periode == tim["periode"]
-    # Links to the other areas' pages, by URL name (empty while such a page does not exist).
-    assert p.url_skp == _url_atau_kosong("evaluasi:skp-detail", tim["skp"].pk)
-    assert p.url_nilai == _url_atau_kosong("evaluasi:evaluasi-nilai", tim["ev"][pegawai].pk)
+    assert p.url_skp == reverse("evaluasi:skp-detail", args=[tim["skp"].pk])
+    assert p.url_nilai == reverse("evaluasi:evaluasi-nilai", args=[tim["ev"][pegawai].pk])
     assert r.url_nilai == ""  # already final: nothing to rate
 
 
@@ -109,11 +115,6 @@ def test_tamu_diarahkan_ke_login(client):
 
 def test_metode_post_ditolak_405(login, atasan, pegawai):
     assert login(atasan).post(TIM).status_code == 405
-
-
-def test_tautan_ke_halaman_yang_belum_ada_menjadi_kosong():
-    assert _url_atau_kosong("evaluasi:halaman-yang-tidak-ada", 1) == ""
-    assert _url_atau_kosong("evaluasi:keberatan-putus", 7) == "/kinerja/keberatan/7/putus/"
 
 
 def _tambah_bawahan(atasan, periode, n: int) -> None:

@@ -30,7 +30,6 @@ from ..services.keberatan import (
     keberatan_tanggapi,
     keberatan_versi,
 )
-from .tim import _url_atau_kosong
 
 
 def _pesan(exc: ValidationError) -> str:
@@ -71,12 +70,7 @@ class EvaluasiKeberatanView(PeranRequiredMixin, View):
         return render(
             request,
             self.template_name,
-            {
-                "k": keadaan,
-                "evaluasi": keadaan.evaluasi,
-                "form": form,
-                "url_evaluasi": _url_atau_kosong("evaluasi:evaluasi-detail", keadaan.evaluasi.pk),
-            },
+            {"k": keadaan, "evaluasi": keadaan.evaluasi, "form": form},
             status=status,
         )
 

@@ -21,10 +21,12 @@ from pegawai.forms import form_tambah_galat
 from pegawai.mixins import PeranRequiredMixin
 from pegawai.models import Pegawai
 from pegawai.selectors import halaman_get
+from unduhan.views import ekspor_latar
 
 from ..access import access_log
 from ..berkas import JENIS_TEKS, PESAN_TERLALU_BESAR
-from ..exports.log import log_rekap_nama_berkas, log_rekap_workbook
+from ..exports.latar import LOG_REKAP
+from ..exports.log import log_rekap_ekspor
 from ..forms.log import PESAN_BULAN, LogForm, LogPeriksaForm, bulan_parse
 from ..models import LogHarian, PengaturanKinerja
 from ..selectors.log import (
@@ -33,7 +35,6 @@ from ..selectors.log import (
     bulan_geser,
     log_bulan_saya,
     log_periksa_list,
-    log_rekap_baris,
     log_rekap_pegawai,
     log_rhk_pilihan,
     log_tahun_terbuka,
@@ -364,13 +365,16 @@ class LogRekapView(_RekapMixin, View):
 
 
 class LogRekapExportView(_RekapMixin, View):
+    """The recap as Excel: in the request, or, above EKSPOR_LATAR_MIN_BARIS employees, as a
+    background export (evaluasi.exports.latar) the user downloads from Unduhan Saya."""
+
     def get(self, request):
         bulan = _bulan(request)
         filterset = log_rekap_pegawai(user=request.user, data=request.GET)
         if not filterset.is_valid():
             messages.error(request, "Filter tidak valid; perbaiki isian yang ditandai lalu unduh kembali.")
             return redirect(f"{reverse('evaluasi:log-rekap')}?{request.GET.urlencode()}")
-        pengaturan = PengaturanKinerja.get()
-        baris = log_rekap_baris(filterset.qs, bulan=bulan, pengaturan=pengaturan, urut=filterset.urut_dipilih)
-        wb = log_rekap_workbook(baris, bulan=bulan, pengaturan=pengaturan)
-        return xlsx_response(wb, log_rekap_nama_berkas(bulan))
+        latar = ekspor_latar(request, baris=filterset.qs, jenis=LOG_REKAP, tetap={"bulan": f"{bulan:%Y-%m}"})
+        if latar is not None:
+            return latar
+        return xlsx_response(*log_rekap_ekspor(filterset, bulan=bulan))

@@ -9,9 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.views import View
 
 from asn_kinerja.xlsx import xlsx_response
@@ -20,13 +18,15 @@ from pegawai.forms import form_tambah_galat
 from pegawai.mixins import PeranRequiredMixin
 from pegawai.models import UnitKerja
 from pegawai.selectors import halaman_get
+from unduhan.views import ekspor_latar
 
 from ..access import (
     may_set_predikat_organisasi,
     predikat_organisasi_unit_scope,
 )
-from ..exports.periode import monitoring_workbook, predikat_rekap_workbook
-from ..forms.monitoring import MonitoringForm, PredikatOrgForm
+from ..exports.latar import MONITORING, PREDIKAT, monitoring_saringan
+from ..exports.periode import monitoring_ekspor, predikat_ekspor
+from ..forms.monitoring import PredikatOrgForm
 from ..models import EvaluasiPegawai, Periode, PredikatOrganisasi, PredikatOrganisasiChoices
 from ..rules import aturan_teks, kurva_periksa
 from ..selectors.kurva import kurva_unit
@@ -35,6 +35,7 @@ from ..selectors.monitoring import (
     PREDIKAT_LABEL,
     aturan_kurva_semua,
     baris_unit,
+    evaluasi_monitoring,
     monitoring_grafik,
     monitoring_jumlah_unit,
     monitoring_pegawai_list,
@@ -196,17 +197,7 @@ class PredikatOrgSetView(PeranRequiredMixin, View):
 
 def _monitoring_saringan(request):
     """(form, valid, periode, saringan) from the query string; defaults for what is missing."""
-    form = MonitoringForm(request.GET or None, user=request.user)
-    valid = form.is_valid() if form.is_bound else True
-    d = form.cleaned_data if form.is_bound and valid else {}
-    periode = d.get("periode") or periode_bawaan()
-    saringan = {
-        "opd_id": d["opd"].pk if d.get("opd") else None,
-        "unit_id": d["unit"].pk if d.get("unit") else None,
-        "belum": d.get("belum") or "",
-        "cari": d.get("cari") or "",
-    }
-    return form, valid, periode, saringan
+    return monitoring_saringan(request.GET, user=request.user)
 
 
 class MonitoringView(PeranRequiredMixin, View):
@@ -251,36 +242,47 @@ def _kembali_monitoring(request, pesan: str):
     return HttpResponseRedirect(f"{reverse('evaluasi:monitoring')}?{request.GET.urlencode()}")
 
 
-class MonitoringExportView(PeranRequiredMixin, View):
+class _MonitoringExportView(PeranRequiredMixin, View):
+    """An export of the monitoring filters: in the request, or, above EKSPOR_LATAR_MIN_BARIS
+    evaluation records, as a background export (evaluasi.exports.latar) the user downloads
+    from Unduhan Saya. The period is resolved here (the default one today) for the task."""
+
+    peran_diperlukan = ADMIN
+    jenis = ""
+
+    def get(self, request):
+        form, valid, periode, s = _monitoring_saringan(request)
+        if not valid:
+            return _kembali_monitoring(request, "Filter tidak valid; perbaiki isian yang ditandai lalu unduh kembali.")
+        if periode is None:
+            return _kembali_monitoring(request, "Belum ada periode penilaian untuk diunduh.")
+        baris = self.baris(request.user, periode, s)
+        latar = ekspor_latar(request, baris=baris, jenis=self.jenis, tetap={"periode": periode.pk})
+        if latar is not None:
+            return latar
+        return xlsx_response(*self.ekspor(request.user, periode, s, baris))
+
+
+class MonitoringExportView(_MonitoringExportView):
     """The drill-down list (who has not planned, reported or been rated) as Excel."""
 
-    peran_diperlukan = ADMIN
+    jenis = MONITORING
 
-    def get(self, request):
-        form, valid, periode, s = _monitoring_saringan(request)
-        if not valid:
-            return _kembali_monitoring(request, "Filter tidak valid; perbaiki isian yang ditandai lalu unduh kembali.")
-        if periode is None:
-            return _kembali_monitoring(request, "Belum ada periode penilaian untuk diunduh.")
-        qs = monitoring_pegawai_list(user=request.user, periode=periode, **s)
-        wb = monitoring_workbook(periode=periode, evaluasi=qs, belum=BELUM.get(s["belum"], "Semua pegawai"))
-        nama = slugify(periode.nama) or "periode"
-        return xlsx_response(wb, f"monitoring-kinerja-{nama}-{timezone.localdate():%Y%m%d}.xlsx")
+    def baris(self, user, periode, s):
+        return monitoring_pegawai_list(user=user, periode=periode, **s)
+
+    def ekspor(self, user, periode, s, baris):
+        return monitoring_ekspor(periode=periode, evaluasi=baris, belum=s["belum"])
 
 
-class PredikatExportView(PeranRequiredMixin, View):
+class PredikatExportView(_MonitoringExportView):
     """The predikat recap per unit of a period: organisation predikat, counts and shares per
-    predikat, curve breaches."""
+    predikat, curve breaches. Its size is the number of evaluation records it aggregates."""
 
-    peran_diperlukan = ADMIN
+    jenis = PREDIKAT
 
-    def get(self, request):
-        form, valid, periode, s = _monitoring_saringan(request)
-        if not valid:
-            return _kembali_monitoring(request, "Filter tidak valid; perbaiki isian yang ditandai lalu unduh kembali.")
-        if periode is None:
-            return _kembali_monitoring(request, "Belum ada periode penilaian untuk diunduh.")
-        rows = monitoring_unit_qs(user=request.user, periode=periode, opd_id=s["opd_id"])
-        wb = predikat_rekap_workbook(periode=periode, baris=baris_unit(periode, rows.iterator(), semua_unit=True))
-        nama = slugify(periode.nama) or "periode"
-        return xlsx_response(wb, f"rekap-predikat-{nama}-{timezone.localdate():%Y%m%d}.xlsx")
+    def baris(self, user, periode, s):
+        return evaluasi_monitoring(user=user, periode=periode, opd_id=s["opd_id"])
+
+    def ekspor(self, user, periode, s, baris):
+        return predikat_ekspor(user=user, periode=periode, opd_id=s["opd_id"])

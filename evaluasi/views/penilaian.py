@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
@@ -37,7 +38,6 @@ from ..selectors.penilaian import (
     periode_bawaan,
     periode_pilihan,
     riwayat_saya,
-    url_atau_kosong,
 )
 from ..services.penilaian import (
     KODE_SUDAH,
@@ -86,16 +86,47 @@ def _konteks_umum(h) -> dict:
     }
 
 
-# --- self-assessment ---------------------------------------------------------------------------
+# --- the two forms: self-assessment and the rater's page -----------------------------------------
 
 
-class EvaluasiDiriView(PeranRequiredMixin, View):
-    """The pegawai proposes a rating per RHK and overall, with a reflection; Kirim locks it."""
+class _PenilaianFormView(PeranRequiredMixin, View):
+    """One form over the RHK rows and the overall ratings: GET draws it from the saved row,
+    POST saves it through the service (a locked page saves nothing) and comes back here."""
 
-    template_name = "evaluasi/evaluasi_diri.html"
+    template_name: str
+    url_name: str
+    form_class: type[PenilaianDiriForm] | type[PenilaianAtasanForm]
+    akses: dict  # how access_evaluasi reaches the evaluation (for_self / for_rating)
+    halaman: staticmethod  # the page's selector (halaman_diri / halaman_nilai)
 
     def _evaluasi(self, request, pk):
-        return access_evaluasi(request.user, pk, for_self=True, select=("penilaian_diri",))
+        return access_evaluasi(request.user, pk, select=("penilaian_diri",), **self.akses)
+
+    def _awal(self, h):
+        """The saved row the form starts from."""
+        raise NotImplementedError
+
+    def _konteks(self, h, form) -> dict:
+        """What this page shows besides the shared form context."""
+        raise NotImplementedError
+
+    def _simpan(self, request, ev, form) -> str:
+        """Call the service with the cleaned form (`_isian` plus this page's fields); returns
+        the success message."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _isian(request, ev, form) -> dict:
+        """The arguments both services take from the form."""
+        d = form.cleaned_data
+        return {
+            "actor": request.user,
+            "evaluasi": ev,
+            "versi": d["versi"],
+            "rhk": form.rhk_masuk(),
+            "rating_hasil": d["rating_hasil"],
+            "rating_perilaku": d["rating_perilaku"],
+        }
 
     def _render(self, request, h, form):
         ctx = _konteks_umum(h)
@@ -105,116 +136,87 @@ class EvaluasiDiriView(PeranRequiredMixin, View):
             bisa_isi=not h.kunci,
             nilai_hasil=form.nilai("rating_hasil"),
             nilai_perilaku=form.nilai("rating_perilaku"),
-            nilai_refleksi=form.nilai("refleksi"),
-            skp_url=url_atau_kosong("evaluasi:skp-detail", h.skp.pk) if h.skp else url_atau_kosong("evaluasi:skp-saya"),
+            **self._konteks(h, form),
         )
         return render(request, self.template_name, ctx)
 
     def get(self, request, pk):
-        h = halaman_diri(evaluasi=self._evaluasi(request, pk))
-        return self._render(request, h, PenilaianDiriForm(rhk=h.rhk, initial=PenilaianDiriForm.awal(h.rhk, h.diri)))
+        h = self.halaman(evaluasi=self._evaluasi(request, pk))
+        return self._render(request, h, self.form_class(rhk=h.rhk, initial=self.form_class.awal(h.rhk, self._awal(h))))
 
     def post(self, request, pk):
         ev = self._evaluasi(request, pk)
-        h = halaman_diri(evaluasi=ev)
+        h = self.halaman(evaluasi=ev)
         if h.kunci:
             messages.warning(request, f"{h.kunci} Tidak ada yang disimpan.")
-            return redirect("evaluasi:evaluasi-diri", pk=ev.pk)
-        kirim = request.POST.get("aksi") == "kirim"
-        form = PenilaianDiriForm(data=request.POST, rhk=h.rhk)
+            return redirect(self.url_name, pk=ev.pk)
+        form = self.form_class(data=request.POST, rhk=h.rhk)
         if form.is_valid():
-            d = form.cleaned_data
             try:
-                penilaian_diri_simpan(
-                    actor=request.user,
-                    evaluasi=ev,
-                    versi=d["versi"],
-                    rhk=form.rhk_masuk(),
-                    rating_hasil=d["rating_hasil"],
-                    rating_perilaku=d["rating_perilaku"],
-                    refleksi=d["refleksi"],
-                    kirim=kirim,
-                )
+                pesan = self._simpan(request, ev, form)
             except ValidationError as exc:
                 if _sudah(exc):
                     messages.info(request, _pesan(exc))
-                    return redirect("evaluasi:evaluasi-diri", pk=ev.pk)
+                    return redirect(self.url_name, pk=ev.pk)
                 form.add_error(None, _pesan(exc))
             else:
-                if kirim:
-                    messages.success(request, "Penilaian diri terkirim ke atasan dan sekarang terkunci.")
-                else:
-                    messages.success(request, "Draf penilaian diri tersimpan. Hanya Anda yang dapat melihatnya.")
-                return redirect("evaluasi:evaluasi-diri", pk=ev.pk)
+                messages.success(request, pesan)
+                return redirect(self.url_name, pk=ev.pk)
         messages.error(request, "Tidak ada yang disimpan. Periksa isian yang ditandai.")
         return self._render(request, h, form)
 
 
-# --- the rater ------------------------------------------------------------------------------------
+class EvaluasiDiriView(_PenilaianFormView):
+    """The pegawai proposes a rating per RHK and overall, with a reflection; Kirim locks it."""
+
+    template_name = "evaluasi/evaluasi_diri.html"
+    url_name = "evaluasi:evaluasi-diri"
+    form_class = PenilaianDiriForm
+    akses = {"for_self": True}
+    halaman = staticmethod(halaman_diri)
+
+    def _awal(self, h):
+        return h.diri
+
+    def _konteks(self, h, form) -> dict:
+        return {
+            "nilai_refleksi": form.nilai("refleksi"),
+            "skp_url": reverse("evaluasi:skp-detail", args=[h.skp.pk]) if h.skp else reverse("evaluasi:skp-saya"),
+        }
+
+    def _simpan(self, request, ev, form) -> str:
+        kirim = request.POST.get("aksi") == "kirim"
+        penilaian_diri_simpan(**self._isian(request, ev, form), refleksi=form.cleaned_data["refleksi"], kirim=kirim)
+        if kirim:
+            return "Penilaian diri terkirim ke atasan dan sekarang terkunci."
+        return "Draf penilaian diri tersimpan. Hanya Anda yang dapat melihatnya."
 
 
-class EvaluasiNilaiView(PeranRequiredMixin, View):
+class EvaluasiNilaiView(_PenilaianFormView):
     """The rater's one page: SKP, realisation and evidence, self-assessment, peers, daily log,
     ekspektasi khusus; per-RHK and overall ratings with the guidance; the live predikat; the
     unit's curve; finalisation."""
 
     template_name = "evaluasi/evaluasi_nilai.html"
+    url_name = "evaluasi:evaluasi-nilai"
+    form_class = PenilaianAtasanForm
+    akses = {"for_rating": True}
+    halaman = staticmethod(halaman_nilai)
 
-    def _evaluasi(self, request, pk):
-        return access_evaluasi(request.user, pk, for_rating=True, select=("penilaian_diri",))
+    def _awal(self, h):
+        return h.evaluasi
 
-    def _render(self, request, h, form):
-        ev = h.evaluasi
-        ctx = _konteks_umum(h)
-        ctx.update(
-            form=form,
-            baris=_rhk_tampil(form, h.rhk),
-            bisa_isi=not h.kunci,
-            nilai_hasil=form.nilai("rating_hasil"),
-            nilai_perilaku=form.nilai("rating_perilaku"),
-            nilai_umpan_balik=form.nilai("umpan_balik"),
-            matriks_data=matriks_json(),
-            panduan_hasil=PANDUAN_HASIL_KERJA,
-            skp_url=url_atau_kosong("evaluasi:skp-detail", h.skp.pk) if h.skp else "",
-            rekan_url=url_atau_kosong("evaluasi:evaluasi-rekan", ev.pk),
-        )
-        return render(request, self.template_name, ctx)
+    def _konteks(self, h, form) -> dict:
+        return {
+            "nilai_umpan_balik": form.nilai("umpan_balik"),
+            "matriks_data": matriks_json(),
+            "panduan_hasil": PANDUAN_HASIL_KERJA,
+            "skp_url": reverse("evaluasi:skp-detail", args=[h.skp.pk]) if h.skp else "",
+        }
 
-    def get(self, request, pk):
-        h = halaman_nilai(evaluasi=self._evaluasi(request, pk))
-        return self._render(
-            request, h, PenilaianAtasanForm(rhk=h.rhk, initial=PenilaianAtasanForm.awal(h.rhk, h.evaluasi))
-        )
-
-    def post(self, request, pk):
-        ev = self._evaluasi(request, pk)
-        h = halaman_nilai(evaluasi=ev)
-        if h.kunci:
-            messages.warning(request, f"{h.kunci} Tidak ada yang disimpan.")
-            return redirect("evaluasi:evaluasi-nilai", pk=ev.pk)
-        form = PenilaianAtasanForm(data=request.POST, rhk=h.rhk)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                penilaian_atasan_simpan(
-                    actor=request.user,
-                    evaluasi=ev,
-                    versi=d["versi"],
-                    rhk=form.rhk_masuk(),
-                    rating_hasil=d["rating_hasil"],
-                    rating_perilaku=d["rating_perilaku"],
-                    umpan_balik=d["umpan_balik"],
-                )
-            except ValidationError as exc:
-                if _sudah(exc):
-                    messages.info(request, _pesan(exc))
-                    return redirect("evaluasi:evaluasi-nilai", pk=ev.pk)
-                form.add_error(None, _pesan(exc))
-            else:
-                messages.success(request, "Draf penilaian tersimpan. Pegawai belum dapat melihatnya sampai difinalkan.")
-                return redirect("evaluasi:evaluasi-nilai", pk=ev.pk)
-        messages.error(request, "Tidak ada yang disimpan. Periksa isian yang ditandai.")
-        return self._render(request, h, form)
+    def _simpan(self, request, ev, form) -> str:
+        penilaian_atasan_simpan(**self._isian(request, ev, form), umpan_balik=form.cleaned_data["umpan_balik"])
+        return "Draf penilaian tersimpan. Pegawai belum dapat melihatnya sampai difinalkan."
 
 
 class _HanyaPostView(PeranRequiredMixin, View):
@@ -282,11 +284,11 @@ class EvaluasiDetailView(PeranRequiredMixin, View):
             penilai=may_rate(request.user, ev),
             bisa_terima=milik and ev.final and ev.diterima_pada is None,
             keberatan_url=(
-                url_atau_kosong("evaluasi:evaluasi-keberatan", ev.pk)
+                reverse("evaluasi:evaluasi-keberatan", args=[ev.pk])
                 if milik and ev.final and h.keberatan is None and h.keberatan_terbuka
                 else ""
             ),
-            keberatan_detail_url=url_atau_kosong("evaluasi:keberatan-detail", h.keberatan.pk) if h.keberatan else "",
+            keberatan_detail_url=reverse("evaluasi:keberatan-detail", args=[h.keberatan.pk]) if h.keberatan else "",
             hari_ini=timezone.localdate(),
         )
         return render(request, self.template_name, ctx)

@@ -10,13 +10,14 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
+from asn_kinerja.berkas import berkas_privat_response
 from asn_kinerja.unggah import unggah_terlalu_besar
 from pegawai.access import akses_get
 from pegawai.forms import form_tambah_galat
@@ -48,15 +49,6 @@ _EKSTENSI = {}
 for _ext, _mime in JENIS_DIIZINKAN.items():
     _EKSTENSI.setdefault(_mime, []).append(_ext)
 _EKSTENSI["image/jpeg"].append("jpeg")
-
-
-def _url_atau_kosong(name: str, *args) -> str:
-    """The URL of a route another area may not have written yet; "" while it does not exist,
-    so a page links to it as soon as it does and works either way."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 def _pesan(exc: ValidationError) -> str:
@@ -107,7 +99,6 @@ class SkpRealisasiView(PeranRequiredMixin, View):
                     }
                 )
         skp = halaman.skp
-        me = akses_get(request.user).pegawai_id
         konteks = {
             "h": halaman,
             "skp": skp,
@@ -115,9 +106,6 @@ class SkpRealisasiView(PeranRequiredMixin, View):
             "periode": halaman.periode,
             # Errors of a form whose row is not on the page (a tampered or outdated indicator).
             "galat_umum": form_gagal.non_field_errors() if form_gagal is not None and not cocok else [],
-            "url_skp": _url_atau_kosong("evaluasi:skp-detail", skp.pk),
-            "url_saya": reverse("evaluasi:saya") if skp.pegawai_id == me else "",
-            "url_tim": _url_atau_kosong("evaluasi:tim") if skp.pegawai_id != me else "",
             "jenis_teks": JENIS_TEKS,
             "accept": ",".join(f".{e}" for exts in _EKSTENSI.values() for e in exts),
             "bukti_maks_per_baris": BUKTI_MAKS_PER_BARIS,
@@ -266,20 +254,9 @@ class BuktiUnduhView(PeranRequiredMixin, View):
         bukti = access_bukti(request.user, pk)
         if bukti.tautan:
             return redirect(bukti.tautan)
-        try:
-            berkas = bukti.berkas.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404("Berkas bukti dukung tidak ditemukan di penyimpanan.") from None
-        response = FileResponse(
-            berkas,
-            as_attachment=True,
-            filename=nama_unduhan(bukti),
-            content_type=bukti.jenis_mime or "application/octet-stream",
+        return berkas_privat_response(
+            bukti.berkas, nama=nama_unduhan(bukti), content_type=bukti.jenis_mime or "application/octet-stream"
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class BuktiHapusView(PeranRequiredMixin, View):
@@ -308,4 +285,4 @@ class BuktiHapusView(PeranRequiredMixin, View):
         if bukti.realisasi_id:
             r = access_realisasi(request.user, bukti.realisasi_id)
             return realisasi_tautan(skp_id=r.indikator.rhk.skp_id, periode_id=r.periode_id, indikator_id=r.indikator_id)
-        return _url_atau_kosong("evaluasi:log-list") or reverse("evaluasi:saya")
+        return reverse("evaluasi:log-list")

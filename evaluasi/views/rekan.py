@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from pegawai.mixins import PeranRequiredMixin
+from pegawai.views.rekan import RekanAturViewBase
 
 from ..access import access_evaluasi_rekan, access_penugasan_rekan, may_accept_usulan_rekan
-from ..forms.rekan import RekanAturForm, RekanIsiForm, pilih_ids
+from ..forms.rekan import RekanIsiForm
 from ..selectors.rekan import (
     SKALA_REKAN,
     rekan_atur_halaman,
@@ -124,49 +125,24 @@ class TugasRekanIsiView(PeranRequiredMixin, View):
         return self._render(request, halaman, form)
 
 
-class EvaluasiRekanView(PeranRequiredMixin, View):
+class EvaluasiRekanView(RekanAturViewBase):
     """Assign the peers of one evaluation (its rater, the Admin OPD of its OPD, BKD): who is
     assigned and whether they answered, never what; the aggregate once released."""
 
     template_name = "evaluasi/evaluasi_rekan.html"
+    url_name = "evaluasi:evaluasi-rekan"
+    url_kembali = "evaluasi:rekan-tugas"
+    akses = staticmethod(access_evaluasi_rekan)
 
-    def _render(self, request, evaluasi, *, form=None, q="", pilih=None, dicentang=None):
-        """`dicentang`: what the user had ticked (after a search or a refused POST); None shows
-        the assignment, or the proposal when there is none."""
-        halaman = rekan_atur_halaman(evaluasi=evaluasi, q=q, pilih=pilih)
-        terpilih = {str(pk) for pk in (dicentang if dicentang is not None else halaman.terpilih_ids)}
-        return render(
-            request,
-            self.template_name,
-            {
-                "h": halaman,
-                "evaluasi": evaluasi,
-                "periode": evaluasi.periode,
-                "form": form,
-                "terpilih": terpilih,
-                "rekan": rekan_ringkasan_tampil(evaluasi, minimum=halaman.minimum),
-            },
-        )
+    def halaman(self, objek, *, q, pilih):
+        return rekan_atur_halaman(evaluasi=objek, q=q, pilih=pilih)
 
-    def get(self, request, pk):
-        evaluasi = access_evaluasi_rekan(request.user, pk)
-        pilih = pilih_ids(request.GET.getlist("pilih"))
-        dicentang = pilih if "q" in request.GET else None  # a search keeps what was ticked, nothing more
-        return self._render(request, evaluasi, q=request.GET.get("q", ""), pilih=pilih, dicentang=dicentang)
+    def simpan(self, *, actor, objek, penilai_ids):
+        rekan_atur(actor=actor, evaluasi=objek, penilai_ids=penilai_ids)
 
-    def post(self, request, pk):
-        evaluasi = access_evaluasi_rekan(request.user, pk)
-        form = RekanAturForm(data=request.POST)
-        dikirim = None
-        if form.is_valid():
-            dikirim = form.cleaned_data["rekan"]
-            try:
-                rekan_atur(actor=request.user, evaluasi=evaluasi, penilai_ids=dikirim)
-            except ValidationError as exc:
-                form.add_error(None, _pesan(exc))
-            else:
-                messages.success(request, f"Penugasan rekan untuk {evaluasi.pegawai.nama_lengkap} tersimpan.")
-                return redirect("evaluasi:evaluasi-rekan", pk=evaluasi.pk)
-        messages.error(request, "Penugasan rekan tidak disimpan. " + " ".join(form.non_field_errors()))
-        # Keep what was ticked: chosen ids not shown otherwise come back as `pilih`.
-        return self._render(request, evaluasi, form=form, pilih=dikirim or [], dicentang=dikirim or [])
+    def konteks(self, objek, halaman):
+        return {
+            "evaluasi": objek,
+            "periode": objek.periode,
+            "rekan": rekan_ringkasan_tampil(objek, minimum=halaman.minimum),
+        }

@@ -1,13 +1,13 @@
 """ "Kinerja Saya": one page for an employee's own performance: this year's SKP, the current
 period and what is still to do in it, this month's daily log, results per period with their
-trend, and the objection while it is open. Links to other areas' pages are resolved here, so
-the page also works while one of them is not installed."""
+trend, and the objection while it is open."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.views import View
 
@@ -17,7 +17,6 @@ from pegawai.mixins import PeranRequiredMixin
 from ..models import Periode, Skp
 from ..selectors.saya import KinerjaSaya, kinerja_saya
 from ..services.realisasi import realisasi_tautan
-from .realisasi import _url_atau_kosong
 
 SELESAI, PERLU, MENUNGGU = "selesai", "perlu", "menunggu"
 
@@ -38,7 +37,7 @@ def _tanggal(d) -> str:
 
 def _langkah(k: KinerjaSaya) -> list[Langkah]:
     hasil: list[Langkah] = []
-    url_skp = _url_atau_kosong("evaluasi:skp-saya")
+    url_skp = reverse("evaluasi:skp-saya")
     S = Skp.Status
     skp = k.skp
     if skp is None:
@@ -83,7 +82,7 @@ def _langkah(k: KinerjaSaya) -> list[Langkah]:
         ev = k.evaluasi
         if ev is not None and p.status == Periode.Status.PENILAIAN:
             diri = getattr(ev, "penilaian_diri", None)
-            url_diri = _url_atau_kosong("evaluasi:evaluasi-diri", ev.pk)
+            url_diri = reverse("evaluasi:evaluasi-diri", args=[ev.pk])
             if diri is not None and diri.terkirim:
                 hasil.append(Langkah(f"Penilaian diri {p.nama} terkirim", SELESAI, url_diri))
             elif not ev.final:
@@ -100,7 +99,7 @@ def _langkah(k: KinerjaSaya) -> list[Langkah]:
             Langkah(
                 f"Nilai perilaku {k.rekan_tugas} rekan kerja",
                 PERLU,
-                _url_atau_kosong("evaluasi:rekan-tugas"),
+                reverse("evaluasi:rekan-tugas"),
                 "Penilaian Anda anonim.",
             )
         )
@@ -109,7 +108,7 @@ def _langkah(k: KinerjaSaya) -> list[Langkah]:
             Langkah(
                 f"Baca dan terima hasil penilaian {h.periode.nama}",
                 PERLU,
-                _url_atau_kosong("evaluasi:evaluasi-detail", h.evaluasi.pk),
+                reverse("evaluasi:evaluasi-detail", args=[h.evaluasi.pk]),
             )
         )
     if k.log.revisi:
@@ -117,7 +116,7 @@ def _langkah(k: KinerjaSaya) -> list[Langkah]:
             Langkah(
                 f"Perbaiki {k.log.revisi} log aktivitas yang diminta revisi",
                 PERLU,
-                _url_atau_kosong("evaluasi:log-list"),
+                reverse("evaluasi:log-list"),
             )
         )
     return hasil
@@ -129,14 +128,6 @@ class KinerjaSayaView(PeranRequiredMixin, View):
 
     def get(self, request):
         k = kinerja_saya(pegawai_id=akses_get(request.user).pegawai_id)
-        for h in k.hasil:
-            h.url_detail = _url_atau_kosong("evaluasi:evaluasi-detail", h.evaluasi.pk)
-            h.url_keberatan = (
-                _url_atau_kosong("evaluasi:evaluasi-keberatan", h.evaluasi.pk) if h.keberatan_terbuka else ""
-            )
-            h.url_keberatan_detail = (
-                _url_atau_kosong("evaluasi:keberatan-detail", h.keberatan.pk) if h.keberatan else ""
-            )
         periode_lain = [
             {"periode": p, "url": realisasi_tautan(skp_id=k.skp_tahun_pk(p.tahun), periode_id=p.pk)}
             for p in k.periode_terbuka
@@ -148,11 +139,6 @@ class KinerjaSayaView(PeranRequiredMixin, View):
             "langkah": langkah,
             "jumlah_perlu": sum(1 for x in langkah if x.status == PERLU),
             "periode_lain": periode_lain,
-            "url_skp_saya": _url_atau_kosong("evaluasi:skp-saya"),
-            "url_log": _url_atau_kosong("evaluasi:log-list"),
-            "url_log_baru": _url_atau_kosong("evaluasi:log-create"),
-            "url_riwayat": _url_atau_kosong("evaluasi:evaluasi-riwayat"),
-            "url_rekan": _url_atau_kosong("evaluasi:rekan-tugas"),
             "url_realisasi": (
                 realisasi_tautan(skp_id=k.skp_periode.pk, periode_id=k.periode.pk)
                 if k.periode is not None and k.skp_periode is not None and k.skp_periode.status == Skp.Status.DISETUJUI

@@ -1,6 +1,7 @@
 """Excel exports of competency results: the team/unit matrix with its JPM sheet, JPM per
 participant, and the training needs. Each takes participants (a queryset or ids) and returns
-the workbook's bytes, so a benchmark or a task can call it without HTTP.
+the workbook's bytes, so a benchmark or a task can call it without HTTP (the matrix also as a
+Workbook, `tim_matriks_buku`, for the background export in exports/latar.py).
 
 Streaming: rows come from `values_list(...).iterator()` ordered by participant and are pivoted
 on the fly (one participant in memory at a time), written by openpyxl in write-only mode
@@ -16,12 +17,14 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from asn_kinerja.xlsx import Kolom, aman, sheet_tulis, workbook_baru, workbook_bytes
+from unduhan.registry import Progres, baris_berprogres
 
 from ..models import PesertaPenilaian
 from ..selectors.laporan import (
@@ -206,19 +209,29 @@ def _matriks_tulis(wb, kolom: list[Kolom], rows: Iterable[tuple], n: int) -> Non
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(kolom), 1))}{jumlah + 1}"
 
 
-def tim_matriks_workbook(peserta: QuerySet | Iterable[int]) -> bytes:
+def tim_matriks_buku(peserta: QuerySet | Iterable[int], *, progres: Progres | None = None) -> Workbook:
     """The matrix (people x competencies: standard, attained, gap, filled by gap) and a "JPM"
-    sheet (one row per participant). Three queries, streamed."""
+    sheet (one row per participant). Three queries, streamed; with `progres` (a background
+    export) one more counts the participants to report on."""
     qs = _peserta_qs(peserta)
     kolom = kompetensi_kolom(qs)
     judul = list(KOLOM_IDENTITAS)
     for _, kode, nama in kolom:
         judul += [Kolom(f"{nama} ({kode}): standar", 12), Kolom(f"{nama}: capaian", 12), Kolom(f"{nama}: gap", 10)]
     judul += [Kolom("JPM (%)", 10, "0.00"), Kolom("Kategori", 16)]
+    matriks, jpm = tim_matriks_rows(qs, kolom), jpm_rows(qs)
+    if progres is not None:
+        total = qs.order_by().count()
+        matriks = baris_berprogres(matriks, total=total, progres=progres, sampai=75)
+        jpm = baris_berprogres(jpm, total=total, progres=progres, dari=75)
     wb = workbook_baru()
-    _matriks_tulis(wb, judul, tim_matriks_rows(qs, kolom), len(kolom))
-    sheet_tulis(wb, "JPM", KOLOM_JPM, jpm_rows(qs))
-    return workbook_bytes(wb)
+    _matriks_tulis(wb, judul, matriks, len(kolom))
+    sheet_tulis(wb, "JPM", KOLOM_JPM, jpm)
+    return wb
+
+
+def tim_matriks_workbook(peserta: QuerySet | Iterable[int]) -> bytes:
+    return workbook_bytes(tim_matriks_buku(peserta))
 
 
 # --- JPM per participant ----------------------------------------------------------------------

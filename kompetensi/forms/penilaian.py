@@ -9,6 +9,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from pegawai.forms_rekan import PESAN_REKAN_ID_TIDAK_VALID as PESAN_REKAN_ID_TIDAK_VALID  # re-exported
+
 from ..models import LEVEL_MAX, LEVEL_MIN
 from ..selectors.penilaian import BarisKompetensi
 from ..services.penilaian import (
@@ -23,8 +25,6 @@ from ..services.penilaian import (
     PESAN_LEVEL_WAJIB,
     NilaiMasuk,
 )
-
-PESAN_REKAN_ID_TIDAK_VALID = "Pilihan rekan tidak dikenali; muat ulang halaman lalu pilih lagi."
 
 _NAMA_ISIAN = re.compile(r"(level|catatan|indikator)_(.*)")
 _GALAT_LEVEL = {
@@ -162,30 +162,3 @@ class RekanIsiForm(_IsianPerKompetensi):
 
     def level(self) -> dict[int, int | None]:
         return {kid: self.cleaned_data.get(f"level_{kid}") for kid in self.kompetensi_ids}
-
-
-def _ids(nilai: list[str]) -> list[int] | None:
-    hasil = []
-    for v in nilai:
-        v = (v or "").strip()
-        if not v.isdigit() or len(v) > 18:
-            return None
-        hasil.append(int(v))
-    return hasil
-
-
-class RekanAturForm(forms.Form):
-    """The chosen peers: a list of employee ids (`rekan`, repeated)."""
-
-    def clean(self):
-        data = super().clean()
-        ids = _ids(self.data.getlist("rekan"))
-        if ids is None:
-            raise ValidationError(PESAN_REKAN_ID_TIDAK_VALID)
-        data["rekan"] = ids
-        return data
-
-
-def pilih_ids(nilai: list[str]) -> list[int]:
-    """Ids kept across searches on the assignment page (junk is simply dropped)."""
-    return [int(v) for v in nilai if v.isdigit() and len(v) <= 18][:10]

@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from pegawai.access import akses_get
 from pegawai.models import Pegawai
+from pegawai.rekan import CARI_MAKS as CARI_MAKS  # re-exported
+from pegawai.rekan import HalamanAturRekan, rekan_atur_halaman_get, rekan_kandidat_opd_qs
 
 from ..models import (
     HasilKompetensi,
@@ -31,7 +33,6 @@ from ..models import (
 from ..rules import MIN_REKAN
 
 MAKS_REKAN = 5
-CARI_MAKS = 20
 
 DIRI = PenilaianKompetensi.Jenis.DIRI
 ATASAN = PenilaianKompetensi.Jenis.ATASAN
@@ -327,12 +328,7 @@ def rekan_isi_halaman(*, penugasan: PenugasanRekan) -> HalamanRekan:
 def rekan_kandidat_qs(peserta: PesertaPenilaian) -> QuerySet[Pegawai]:
     """Who may be assigned as a peer: active employees with an account in the participant's
     snapshot OPD, except the participant and their atasan in the round."""
-    qs = Pegawai.objects.filter(aktif=True, user__isnull=False, unit__opd_id=peserta.opd_id).exclude(
-        pk=peserta.pegawai_id
-    )
-    if peserta.atasan_id:
-        qs = qs.exclude(pk=peserta.atasan_id)
-    return qs
+    return rekan_kandidat_opd_qs(opd_id=peserta.opd_id, kecuali={peserta.pegawai_id, peserta.atasan_id} - {None})
 
 
 def _prioritas(peserta: PesertaPenilaian, jabatan_id: int, jenis: str, jenjang: str) -> int:
@@ -366,32 +362,6 @@ def rekan_usulan_banyak(peserta_list: list[PesertaPenilaian]) -> dict[int, list[
     return usulan
 
 
-@dataclass
-class HalamanAturRekan:
-    peserta: PesertaPenilaian
-    penugasan: list[PenugasanRekan]
-    usulan: list[Pegawai]  # proposed peers not yet assigned
-    dipilih: list[Pegawai]  # picked through the search, kept across searches
-    hasil_cari: list[Pegawai]
-    q: str
-    kunci: str
-
-    @property
-    def terpilih_ids(self) -> set[int]:
-        """What the form shows ticked: the assignment, or the proposal when there is none."""
-        if self.penugasan:
-            return {p.penilai_id for p in self.penugasan}
-        return {p.pk for p in self.usulan}
-
-    @property
-    def jumlah_terkirim(self) -> int:
-        return sum(1 for p in self.penugasan if p.status == PenugasanRekan.Status.TERKIRIM)
-
-
-def _pegawai_tampil(qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
-    return qs.select_related("jabatan", "unit")
-
-
 def rekan_kunci_alasan(peserta: PesertaPenilaian) -> str:
     putaran = peserta.putaran
     if putaran.status != PutaranPenilaian.Status.DIBUKA:
@@ -408,34 +378,16 @@ def rekan_kunci_alasan(peserta: PesertaPenilaian) -> str:
 
 
 def rekan_atur_halaman(*, peserta: PesertaPenilaian, q: str = "", pilih: list[int] | None = None) -> HalamanAturRekan:
-    """The assignment page: current peers with whether they answered (never what), the proposal,
-    and a server-side search over the OPD (at most 20 rows, however large the OPD). Up to five
-    queries."""
-    penugasan = list(
-        PenugasanRekan.objects.filter(peserta_id=peserta.pk)
-        .select_related("penilai__jabatan", "penilai__unit")
-        .defer("draf")
-        .order_by("penilai__nama", "pk")
-    )
-    kunci = rekan_kunci_alasan(peserta)
-    ada = {p.penilai_id for p in penugasan}
-    usulan, dipilih, hasil_cari = [], [], []
-    q = (q or "").strip()[:100].replace("\x00", "")
-    if not kunci:
-        usulan_ids = [pk for pk in rekan_usulan_banyak([peserta])[peserta.pk] if pk not in ada]
-        if usulan_ids:
-            urut = {pk: i for i, pk in enumerate(usulan_ids)}
-            usulan = sorted(_pegawai_tampil(Pegawai.objects.filter(pk__in=usulan_ids)), key=lambda p: urut[p.pk])
-        kandidat = rekan_kandidat_qs(peserta)
-        pilih = [pk for pk in (pilih or []) if pk not in ada and pk not in set(usulan_ids)][:MAKS_REKAN]
-        if pilih:
-            dipilih = list(_pegawai_tampil(kandidat.filter(pk__in=pilih)).order_by("nama", "pk"))
-        if len(q) >= 3:
-            saring = Q(nip__startswith=q) if q.isdigit() else Q(nama__icontains=q)
-            jangan = ada | set(usulan_ids) | {p.pk for p in dipilih}
-            hasil_cari = list(
-                _pegawai_tampil(kandidat.filter(saring).exclude(pk__in=jangan)).order_by("nama", "pk")[:CARI_MAKS]
-            )
-    return HalamanAturRekan(
-        peserta=peserta, penugasan=penugasan, usulan=usulan, dipilih=dipilih, hasil_cari=hasil_cari, q=q, kunci=kunci
+    """The assignment page (pegawai.rekan.rekan_atur_halaman_get): current peers with whether
+    they answered (never what), the proposal, and a server-side search over the OPD (at most 20
+    rows, however large the OPD). Up to five queries."""
+    return rekan_atur_halaman_get(
+        penugasan=PenugasanRekan.objects.filter(peserta_id=peserta.pk),
+        kunci=rekan_kunci_alasan(peserta),
+        usulan=lambda: rekan_usulan_banyak([peserta])[peserta.pk],
+        kandidat=lambda: rekan_kandidat_qs(peserta),
+        q=q,
+        pilih=pilih,
+        minimum=MIN_REKAN,
+        maksimum=MAKS_REKAN,
     )

@@ -14,11 +14,11 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from asn_kinerja.audit import audit_ubah
 from pegawai.access import akses_get
 
 from ..access import PESAN_BUKAN_ATASAN
@@ -93,17 +93,6 @@ def level_sah(level) -> bool:
 def batas_lewat(batas: datetime.date) -> bool:
     """A deadline is the last day on which one may still save (inclusive, local time)."""
     return timezone.localdate() > batas
-
-
-def audit_status(instance, *, actor, perubahan: dict[str, list[str]]) -> None:
-    """Record a status change made by compare-and-swap (a queryset update sends no signal, so
-    django-auditlog would not see it)."""
-    LogEntry.objects.log_create(
-        instance,
-        action=LogEntry.Action.UPDATE,
-        changes=perubahan,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-    )
 
 
 def _periksa_isian(
@@ -203,7 +192,7 @@ def _penilaian_simpan(
     if berubah != 1:
         raise ValidationError(PESAN_SUDAH_DIKIRIM)
     penilaian.status, penilaian.dikirim_pada = PenilaianKompetensi.Status.TERKIRIM, sekarang
-    audit_status(
+    audit_ubah(
         penilaian,
         actor=actor,
         perubahan={

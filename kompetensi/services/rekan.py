@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from asn_kinerja.audit import audit_ubah
 from pegawai.access import akses_get
 
 from ..access import PESAN_REKAN_DILARANG, may_assign_rekan
@@ -28,7 +29,7 @@ from ..models import HasilKompetensi, JawabanRekan, PenugasanRekan, PesertaPenil
 from ..rules import MIN_REKAN
 from ..selectors.penilaian import MAKS_REKAN, rekan_kandidat_qs, rekan_usulan_banyak
 from .hasil import hasil_hitung
-from .penilaian import PESAN_KOMPETENSI_ASING, PESAN_LEVEL_TIDAK_VALID, audit_status, batas_lewat, level_sah
+from .penilaian import PESAN_KOMPETENSI_ASING, PESAN_LEVEL_TIDAK_VALID, batas_lewat, level_sah
 from .putaran import putaran_kunci, rekan_buka_jika_siap
 
 PESAN_REKAN_NONAKTIF = "Putaran ini tidak memakai penilaian rekan."
@@ -210,7 +211,7 @@ def rekan_isi_simpan(
         [JawabanRekan(peserta_id=peserta_id, kompetensi_id=k, level=level[k]) for k in standar]
     )
     terkini.status, terkini.draf, terkini.dikirim_pada = PenugasanRekan.Status.TERKIRIM, {}, sekarang
-    audit_status(
+    audit_ubah(
         terkini,
         actor=actor,
         perubahan={

@@ -241,8 +241,9 @@ def test_jumlah_query_matriks_tetap(n, login, atasan, django_assert_num_queries,
         r = c.get(MATRIKS)
     assert r.context["page_obj"].paginator.count == n + 2
     assert lap.putaran.peserta.count() == n + 4
-    # The export: session, user, akses (2), is_atasan, rounds, columns, matrix rows, JPM rows
-    with django_assert_num_queries(9):
+    # The export: session, user, akses (2), is_atasan, rounds, size (background or not), columns,
+    # matrix rows, JPM rows
+    with django_assert_num_queries(10):
         r = c.get(MATRIKS_XLSX)
     assert len(_sheet(r, "Matriks Kompetensi")) == n + 3
 

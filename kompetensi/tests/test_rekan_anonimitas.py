@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from kompetensi.models import JawabanRekan, PenugasanRekan, PesertaPenilaian
 from pegawai.models import Pegawai
+from tests.halaman import halaman_html, teks_html
 
 pytest_plugins = ["kompetensi.tests.penilaian_fixture"]  # the `ruang` fixture
 pytestmark = pytest.mark.django_db
@@ -38,27 +39,17 @@ def dinilai(ruang, pegawai, rekan, login):
     return peserta, tugas, penilai
 
 
-def _halaman(klien, url) -> str:
-    resp = klien.get(url)
-    assert resp.status_code == 200, url
-    return resp.content.decode()
-
-
-def _teks(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
 def _blok_berisi(html: str, nama: str) -> list[str]:
     """The list rows (li/label of class list-group-item) that mention `nama`, as text."""
     blok = re.findall(r'<(li|label) class="list-group-item[^"]*"[^>]*>(.*?)</\1>', html, flags=re.S)
-    return [_teks(isi) for _, isi in blok if nama in isi]
+    return [teks_html(isi) for _, isi in blok if nama in isi]
 
 
 def test_pegawai_tidak_melihat_siapa_menilai_apa(login, dinilai, pegawai):
     peserta, _, penilai = dinilai
     klien = login(pegawai)
     for url in (reverse("kompetensi:tugas"), reverse("kompetensi:peserta-diri", args=[peserta.pk])):
-        html = _halaman(klien, url)
+        html = halaman_html(klien, url)
         for orang in penilai:
             assert orang.nama not in html
     # The pegawai cannot open the assignment or any peer's form.
@@ -71,7 +62,7 @@ def test_pegawai_tidak_melihat_siapa_menilai_apa(login, dinilai, pegawai):
 def test_atasan_dan_admin_melihat_siapa_sudah_mengisi_bukan_jawabannya(login, dinilai, request, siapa):
     peserta, tugas, penilai = dinilai
     klien = login(request.getfixturevalue(siapa))
-    html = _halaman(klien, reverse("kompetensi:peserta-rekan", args=[peserta.pk]))
+    html = halaman_html(klien, reverse("kompetensi:peserta-rekan", args=[peserta.pk]))
     for orang in penilai:
         baris = _blok_berisi(html, orang.nama)
         assert baris, orang.nama
@@ -89,7 +80,7 @@ def test_atasan_dan_admin_melihat_siapa_sudah_mengisi_bukan_jawabannya(login, di
 def test_halaman_penilaian_atasan_tidak_menyebut_rekan(login, dinilai, atasan):
     peserta, _, penilai = dinilai
     klien = login(atasan)
-    html = _halaman(klien, reverse("kompetensi:peserta-atasan", args=[peserta.pk]))
+    html = halaman_html(klien, reverse("kompetensi:peserta-atasan", args=[peserta.pk]))
     for orang in penilai:
         assert orang.nama not in html
     # On the to-do list the peers appear only as the atasan's own subordinates; the pegawai's row
@@ -103,13 +94,13 @@ def test_rekan_setelah_mengirim_hanya_melihat_bahwa_ia_sudah_mengirim(login, din
     _, tugas, penilai = dinilai
     for t, orang in zip(tugas, penilai, strict=True):
         klien = login(orang)
-        html = _halaman(klien, reverse("kompetensi:rekan-isi", args=[t.pk]))
+        html = halaman_html(klien, reverse("kompetensi:rekan-isi", args=[t.pk]))
         assert "Anda sudah mengirim penilaian rekan" in html
         assert 'name="level_' not in html and "checked" not in html
         for lain in penilai:
             if lain != orang:
                 assert lain.nama not in html
-        tugas_html = _halaman(klien, reverse("kompetensi:tugas"))
+        tugas_html = halaman_html(klien, reverse("kompetensi:tugas"))
         assert pegawai.nama_lengkap in tugas_html and "Sudah dikirim" in tugas_html
         for lain in penilai:
             if lain != orang:
@@ -140,10 +131,10 @@ def test_draf_rekan_hanya_untuk_penilainya(login, ruang, pegawai, rekan, atasan,
     ):
         klien = login(orang)
         for url in urls:
-            html = _halaman(klien, url)
+            html = halaman_html(klien, url)
             assert "Draf" not in " ".join(_blok_berisi(html, rekan.nama)), url
     # Only the rater sees it, on their own form.
-    html = _halaman(login(rekan), reverse("kompetensi:rekan-isi", args=[t.pk]))
+    html = halaman_html(login(rekan), reverse("kompetensi:rekan-isi", args=[t.pk]))
     assert html.count("checked") == len(ruang.kompetensi)
 
 

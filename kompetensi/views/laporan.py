@@ -11,18 +11,18 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
-from asn_kinerja.xlsx import XLSX_CONTENT_TYPE
-from pegawai.access import akses_get, unit_manage_scope
+from asn_kinerja.xlsx import XLSX_CONTENT_TYPE, xlsx_response
+from pegawai.access import akses_get
 from pegawai.mixins import PeranRequiredMixin
+from unduhan.views import ekspor_latar
 
 from ..access import access_peserta
 from ..exports import laporan as ekspor
+from ..exports.latar import MATRIKS, TIM, Tim, tim_form, tim_matriks_ekspor
 from ..filters.laporan import AnalisisFilter
-from ..forms.laporan import TimMatriksForm
 from ..selectors import laporan as selectors
 
 ADMIN = ("admin_opd", "admin_bkd")
-TIM = ("atasan", "admin_opd", "admin_bkd")
 PESAN_FILTER = "Pilihan tidak valid; perbaiki isian yang ditandai lalu unduh kembali."
 
 
@@ -68,29 +68,8 @@ class PesertaJsonView(PeranRequiredMixin, View):
 # --- the team matrix --------------------------------------------------------------------------
 
 
-@dataclass
-class _Tim:
-    form: TimMatriksForm
-    valid: bool
-    putaran: object = None
-    cakupan: str = ""
-    unit: object = None
-
-
-def _tim_form(request) -> _Tim:
-    user = request.user
-    cakupan = selectors.tim_cakupan_pilihan(user)
-    unit = list(unit_manage_scope(user).only("id", "nama", "jenis", "opd_id")) if akses_get(user).admin else None
-    form = TimMatriksForm(
-        request.GET,
-        putaran_pilihan=selectors.tim_putaran_pilihan(user, cakupan),
-        cakupan_pilihan=cakupan,
-        unit_pilihan=unit,
-    )
-    if not form.is_valid():
-        return _Tim(form=form, valid=False)
-    data = form.cleaned_data
-    return _Tim(form=form, valid=True, putaran=data["putaran"], cakupan=data["cakupan"], unit=data.get("unit"))
+def _tim_form(request) -> Tim:
+    return tim_form(request.user, request.GET)
 
 
 class TimMatriksView(PeranRequiredMixin, View):
@@ -110,6 +89,9 @@ class TimMatriksView(PeranRequiredMixin, View):
 
 
 class TimMatriksExportView(PeranRequiredMixin, View):
+    """The matrix as Excel: in the request, or, above EKSPOR_LATAR_MIN_BARIS participants, as a
+    background export (kompetensi.exports.latar) the user downloads from Unduhan Saya."""
+
     peran_diperlukan = TIM
 
     def get(self, request):
@@ -117,7 +99,10 @@ class TimMatriksExportView(PeranRequiredMixin, View):
         if not tim.valid or tim.putaran is None:
             return _kembali(request, "kompetensi:tim-matriks")
         qs = selectors.tim_peserta(request.user, putaran=tim.putaran, cakupan=tim.cakupan, unit=tim.unit)
-        return _xlsx(ekspor.tim_matriks_workbook(qs), ekspor.nama_berkas("matriks-tim"))
+        latar = ekspor_latar(request, baris=qs, jenis=MATRIKS, tetap=tim.parameter())
+        if latar is not None:
+            return latar
+        return xlsx_response(*tim_matriks_ekspor(request.user, tim))
 
 
 # --- admin analysis ---------------------------------------------------------------------------

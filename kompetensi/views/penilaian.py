@@ -7,11 +7,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views import View
 
 from pegawai.access import akses_get
 from pegawai.mixins import PeranRequiredMixin
+from pegawai.views.rekan import RekanAturViewBase
 
 from ..access import (
     access_penilaian_atasan,
@@ -19,7 +19,7 @@ from ..access import (
     access_penugasan_rekan,
     access_penugasan_rekan_kelola,
 )
-from ..forms.penilaian import PenilaianForm, RekanAturForm, RekanIsiForm, pilih_ids
+from ..forms.penilaian import PenilaianForm, RekanIsiForm
 from ..models import LEVEL_MAX, LEVEL_MIN, PesertaPenilaian, PutaranPenilaian
 from ..rules import MIN_REKAN
 from ..selectors.penilaian import (
@@ -248,50 +248,19 @@ class RekanIsiView(PeranRequiredMixin, View):
         return self._render(request, halaman, form)
 
 
-class RekanAturView(PeranRequiredMixin, View):
+class RekanAturView(RekanAturViewBase):
     """Assign 3 to 5 peers to a participant (round's atasan, Admin OPD of their OPD, BKD)."""
 
     template_name = "kompetensi/rekan_atur.html"
+    url_name = "kompetensi:peserta-rekan"
+    url_kembali = "kompetensi:tugas"
+    akses = staticmethod(access_penugasan_rekan_kelola)
 
-    def _render(self, request, peserta, *, form=None, q="", pilih=None, dicentang=None):
-        """`dicentang`: what the user had ticked (after a search or a refused POST); None shows
-        the assignment, or the proposal when there is none."""
-        halaman = rekan_atur_halaman(peserta=peserta, q=q, pilih=pilih)
-        terpilih = {str(pk) for pk in (dicentang if dicentang is not None else halaman.terpilih_ids)}
-        return render(
-            request,
-            self.template_name,
-            {
-                "h": halaman,
-                "peserta": peserta,
-                "putaran": peserta.putaran,
-                "form": form,
-                "terpilih": terpilih,
-                "min_rekan": MIN_REKAN,
-                "maks_rekan": MAKS_REKAN,
-                "kembali": reverse("kompetensi:tugas"),
-            },
-        )
+    def halaman(self, objek, *, q, pilih):
+        return rekan_atur_halaman(peserta=objek, q=q, pilih=pilih)
 
-    def get(self, request, pk):
-        peserta = access_penugasan_rekan_kelola(request.user, pk)
-        pilih = pilih_ids(request.GET.getlist("pilih"))
-        dicentang = pilih if "q" in request.GET else None  # a search keeps what was ticked, nothing more
-        return self._render(request, peserta, q=request.GET.get("q", ""), pilih=pilih, dicentang=dicentang)
+    def simpan(self, *, actor, objek, penilai_ids):
+        rekan_atur(actor=actor, peserta=objek, penilai_ids=penilai_ids)
 
-    def post(self, request, pk):
-        peserta = access_penugasan_rekan_kelola(request.user, pk)
-        form = RekanAturForm(data=request.POST)
-        dikirim = None
-        if form.is_valid():
-            dikirim = form.cleaned_data["rekan"]
-            try:
-                rekan_atur(actor=request.user, peserta=peserta, penilai_ids=dikirim)
-            except ValidationError as exc:
-                form.add_error(None, _pesan(exc))
-            else:
-                messages.success(request, f"Penugasan rekan untuk {peserta.pegawai.nama_lengkap} tersimpan.")
-                return redirect("kompetensi:peserta-rekan", pk=peserta.pk)
-        messages.error(request, "Penugasan rekan tidak disimpan. " + " ".join(form.non_field_errors()))
-        # Keep what was ticked: chosen ids that are not shown otherwise come back as `pilih`.
-        return self._render(request, peserta, form=form, pilih=dikirim or [], dicentang=dikirim or [])
+    def konteks(self, objek, halaman):
+        return {"peserta": objek, "putaran": objek.putaran}
