@@ -28,6 +28,15 @@ def _media_sementara(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _cache_kosong():
+    """The public pages' rate-limit counters live in the cache: each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager(request):
     """Tasks run in-process in tests even when CI sets CELERY_BROKER_URL; only tests marked
     `worker` (tests/test_celery_worker.py) talk to a real broker and worker."""

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "evaluasi",
     "pengaduan",
     "notifikasi",
+    "unduhan",
 ]
 
 MIDDLEWARE = [
@@ -203,12 +204,23 @@ IMPOR_MAKS_BYTE = env_int("IMPOR_MAKS_MB", 10) * 1024 * 1024
 IMPOR_MAKS_BARIS = env_int("IMPOR_MAKS_BARIS", 20000)
 # Evidence (bukti dukung) uploads: the size limit per file.
 BUKTI_MAKS_BYTE = env_int("BUKTI_MAKS_MB", 10) * 1024 * 1024
+# Exports with more rows than this run as a Celery task and leave a private file in "Unduhan
+# Saya" (unduhan app); smaller ones download in the request.
+EKSPOR_LATAR_MIN_BARIS = env_int("EKSPOR_LATAR_MIN_BARIS", 2000)
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages (complaints, tracking, survey): requests per client address (pengaduan/laju.py).
+LAJU_ADUAN = os.environ.get("LAJU_ADUAN", "5/10m")
+LAJU_LACAK = os.environ.get("LAJU_LACAK", "20/10m")
+LAJU_SURVEI = os.environ.get("LAJU_SURVEI", "10/10m")
+# Complaint evidence: size of one file and how many files one complaint may carry.
+ADUAN_BUKTI_MAKS_BYTE = env_int("ADUAN_BUKTI_MAKS_MB", 5) * 1024 * 1024
+ADUAN_BUKTI_MAKS_JUMLAH = env_int("ADUAN_BUKTI_MAKS_JUMLAH", 3)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

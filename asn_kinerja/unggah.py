@@ -80,14 +80,15 @@ def unggah_batasi(request, batas: int | None = None) -> None:
     request.upload_handlers.insert(0, BatasUkuranUploadHandler(request, batas))
 
 
-def batas_unggah(view_func):
-    """Decorate a view (e.g. `MyView.as_view()`): install the size limit, then check CSRF."""
+def batas_unggah(view_func, *, setelan: str = "BUKTI_MAKS_BYTE"):
+    """Decorate a view (e.g. `MyView.as_view()`): install the size limit, then check CSRF.
+    `setelan` names the setting that holds the limit in bytes (read on each request)."""
     dilindungi = csrf_protect(view_func)
 
     @csrf_exempt
     @wraps(view_func)
     def _view(request, *args, **kwargs):
-        unggah_batasi(request)
+        unggah_batasi(request, getattr(settings, setelan))
         return dilindungi(request, *args, **kwargs)
 
     return _view

@@ -14,5 +14,8 @@ urlpatterns = [
     path("kompetensi/", include("kompetensi.urls")),
     path("kinerja/", include("evaluasi.urls")),
     path("notifikasi/", include("notifikasi.urls")),
+    path("unduhan/", include("unduhan.urls")),
+    path("pengaduan/", include("pengaduan.urls")),
+    path("layanan/", include("pengaduan.urls_publik")),
     path("admin/", admin.site.urls),
 ]

@@ -480,7 +480,20 @@ admin.site.unregister(LogEntry)
 
 @admin.register(LogEntry)
 class AuditLogEntryAdmin(LogEntryAdmin):
-    """auditlog's own entry browser: Admin BKD, read-only."""
+    """auditlog's own entry browser: Admin BKD, read-only. An admin who is the subject of a
+    citizen complaint does not see that case's entries (the subject never sees the case)."""
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        pegawai_id = akses_get(request.user).pegawai_id
+        if pegawai_id:
+            from django.contrib.contenttypes.models import ContentType
+
+            from pengaduan.models import Pengaduan
+
+            tentang_saya = Pengaduan.objects.filter(pegawai_terlapor_id=pegawai_id).values_list("pk", flat=True)
+            qs = qs.exclude(content_type=ContentType.objects.get_for_model(Pengaduan), object_id__in=tentang_saya)
+        return qs
 
     def has_module_permission(self, request):
         return request.user.is_active and akses_get(request.user).admin_bkd

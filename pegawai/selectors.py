@@ -176,13 +176,13 @@ def atasan_pilihan(*, user) -> QuerySet[Pegawai]:
     return qs.filter(Q(unit__opd_id__in=akses.admin_opd_ids) | Q(jabatan__jenis=Jabatan.Jenis.JPT))
 
 
-def atasan_cari(*, user, q: str, batas: int = 15) -> list[dict]:
-    """Up to `batas` candidates whose NIP starts with, or name contains, `q` (for the form)."""
+def pegawai_cari_baris(qs: QuerySet[Pegawai], q: str, *, batas: int = 15) -> list[dict]:
+    """Up to `batas` of `qs` whose NIP starts with, or name contains, `q` (a form's datalist:
+    NIP, full name, position, unit)."""
     q = (q or "").strip()
     if not 3 <= len(q) <= 100 or "\x00" in q:
         # Too short to search; too long or with a NUL byte (PostgreSQL refuses it): nothing.
         return []
-    qs = atasan_pilihan(user=user)
     qs = qs.filter(nip__startswith=q) if q.isdigit() else qs.filter(nama__icontains=q)
     rows = qs.order_by("nama", "nip").values_list(
         "nip", "gelar_depan", "nama", "gelar_belakang", "jabatan__nama", "unit__nama"
@@ -196,6 +196,11 @@ def atasan_cari(*, user, q: str, batas: int = 15) -> list[dict]:
         }
         for nip, gd, nama, gb, jab, unit in rows
     ]
+
+
+def atasan_cari(*, user, q: str, batas: int = 15) -> list[dict]:
+    """Up to `batas` candidates whose NIP starts with, or name contains, `q` (for the form)."""
+    return pegawai_cari_baris(atasan_pilihan(user=user), q, batas=batas)
 
 
 @dataclass

@@ -78,6 +78,23 @@ def identitas_boleh(user, pengaduan: Pengaduan) -> bool:
     return akses.admin_bkd or akses.petugas_semua or pengaduan.opd_id in akses.petugas_opd_ids
 
 
+def identitas_boleh_q(user) -> Q | None:
+    """`identitas_boleh` as a filter on Pengaduan, for rows already in the user's scope (the
+    register export): the cases whose complainant this user may learn; None = all of them."""
+    akses = akses_get(user)
+    if akses.user_id is None:
+        return Q(pk__in=[])
+    q = (
+        None
+        if akses.admin_bkd or akses.petugas_semua
+        else Q(privasi=Privasi.BIASA) | Q(opd_id__in=akses.petugas_opd_ids)
+    )
+    if akses.pegawai_id:
+        bukan_terlapor = ~Q(pegawai_terlapor_id=akses.pegawai_id)
+        q = bukan_terlapor if q is None else q & bukan_terlapor
+    return q
+
+
 def identitas_lihat(user, pengaduan: Pengaduan) -> IdentitasPelapor | None:
     """The complainant's identity if this user may see it, None otherwise. Each read is written
     to the audit log (who, when, which case)."""

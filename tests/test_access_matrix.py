@@ -61,8 +61,15 @@ from tests.harapan import (  # noqa: F401
     kompetensi_pengembangan,
     kompetensi_penilaian,
     kompetensi_putaran,
+    pengaduan_alur,
+    pengaduan_kalender,
+    pengaduan_laporan,
+    pengaduan_publik,
+    pengaduan_skm,
 )
 from tests.harapan.dunia_evaluasi import PREFIX_EVALUASI_OPD, dunia_evaluasi, potret_evaluasi
+from tests.harapan.dunia_pengaduan import PREFIX_PENGADUAN_OPD, dunia_pengaduan, potret_pengaduan
+from unduhan.tests.factories import EksporFactory
 
 HARAPAN: dict[str, dict] = {
     "beranda": _baris_dari(SEMUA_OK),
@@ -120,6 +127,10 @@ HARAPAN: dict[str, dict] = {
     "kompetensi:standar-set": _baris_dari(BKD_HANYA_POST, ubah=True),
     "kompetensi:standar-delete": _baris_dari(BKD_HANYA_POST, ubah=True),
     "kompetensi:standar-terapkan": _baris_dari(BKD_HANYA_POST, ubah=True),
+    # --- background exports (Unduhan Saya): each user their own; the export is `pegawai`'s
+    "unduhan:ekspor-list": _baris_dari(SEMUA_OK),
+    "unduhan:ekspor-status": _baris_dari(_hanya(TIDAK_ADA, pegawai=OK)),
+    "unduhan:ekspor-unduh": _baris_dari(_hanya(TIDAK_ADA, pegawai=OK)),
 }
 for _modul in (
     kompetensi_putaran,
@@ -134,6 +145,11 @@ for _modul in (
     evaluasi_penilaian,
     evaluasi_rekan,
     evaluasi_keberatan,
+    pengaduan_publik,
+    pengaduan_alur,
+    pengaduan_skm,
+    pengaduan_kalender,
+    pengaduan_laporan,
 ):
     _ganda = HARAPAN.keys() & _modul.HARAPAN.keys()
     assert not _ganda, f"baris ganda: {_ganda}"
@@ -219,10 +235,12 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
     StandarKompetensiJabatan.objects.create(jabatan=jabatan_staf, kompetensi=kompetensi, level=2)
     kompetensi_dunia = _dunia_kompetensi(persona, kompetensi, opd_a, opd_b)
     evaluasi_dunia = dunia_evaluasi(persona, opd_a, opd_b)
+    pengaduan_dunia = dunia_pengaduan(persona, opd_a, opd_b)
     # Path parameters by route prefix: each points at an object of OPD A (admin_opd's scope).
     objek = {
         **kompetensi_dunia["objek"],
         **evaluasi_dunia["objek"],
+        **pengaduan_dunia["objek"],
         "kompetensi": kompetensi.pk,
         "standar": jabatan_staf.pk,
         "pegawai": pegawai.pk,
@@ -230,6 +248,7 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         "jabatan": jabatan_staf.pk,
         "impor": impor.pk,
         "peran": peran.pk,
+        "ekspor": EksporFactory(pemilik=pegawai.user).pk,
     }
     # The same kinds of object in OPD B: outside admin_opd's scope.
     objek_lain = {
@@ -238,6 +257,7 @@ def dunia(pegawai, atasan, rekan, outsider, admin_opd, admin_bkd, petugas, bidan
         "impor": impor_lain.pk,
         **kompetensi_dunia["objek_lain"],
         **evaluasi_dunia["objek_lain"],
+        **pengaduan_dunia["objek_lain"],
     }
     return persona, objek, objek_lain
 
@@ -336,6 +356,9 @@ def test_matriks_akses_get(nama, route, params, dunia):
             salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya 302 -> admin:login")
     elif harapan["anonim"] == PUBLIK and resp.status_code not in (200, 405):
         salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya halaman publik")
+    elif isinstance(harapan["anonim"], int) and resp.status_code != harapan["anonim"]:
+        # A public route with a fixed answer (e.g. 302 back to a form).
+        salah.append(f"anonim: {_status_ringkas(resp)}, seharusnya {harapan['anonim']}")
 
     for peran, diharapkan in harapan["status"].items():
         resp = _klien(persona[peran]).get(url)
@@ -376,6 +399,7 @@ def _potret() -> dict:
             RencanaPengembangan.objects.order_by("pk").values_list("pk", "status", "jp_realisasi", "tanggal_mulai")
         ),
         **potret_evaluasi(),
+        **potret_pengaduan(),
     }
 
 
@@ -408,7 +432,7 @@ URL_BEROBJEK_OPD = [
     for u in URLS
     if u[2]
     and u[0].split(":")[-1].split("-")[0]
-    in ("pegawai", "unit", "impor", "putaran", "peserta", "rencana", *PREFIX_EVALUASI_OPD)
+    in ("pegawai", "unit", "impor", "putaran", "peserta", "rencana", *PREFIX_EVALUASI_OPD, *PREFIX_PENGADUAN_OPD)
 ]
 
 

@@ -25,6 +25,7 @@ from kompetensi.services import kompetensi_demo_muat
 from pegawai.hierarki import jalur_hitung_ulang
 from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 from pegawai.services import MASA_BERLAKU_KODE_AKTIVASI, kode_aktivasi_hash
+from pengaduan.demo import pengaduan_demo
 
 from .data import (
     GELAR,
@@ -430,6 +431,9 @@ def demo_muat(seed: int = SEED) -> HasilDemo:
     # Performance periods, SKP, realisation, daily logs, assessments and an objection (issue 4).
     kinerja = evaluasi_demo(actor=users[persona["admin_bkd"].nip], persona=persona, seed=seed)
     for nama, jumlah in kinerja.items():
+        hasil.dibuat[nama] = hasil.dibuat.get(nama, 0) + jumlah
+    # Citizen voice: surveys with answers, closed and live complaints (issue 5).
+    for nama, jumlah in pengaduan_demo(persona=persona, seed=seed).items():
         hasil.dibuat[nama] = hasil.dibuat.get(nama, 0) + jumlah
     urutan = list(PERSONA)
     hasil.login.sort(key=lambda login: urutan.index(login.persona))

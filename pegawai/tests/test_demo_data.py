@@ -36,12 +36,14 @@ from pegawai.demo import DEMO_KODE_AKTIVASI, DEMO_PASSWORD, demo_muat, demo_renc
 from pegawai.demo.data import STRUKTUR, struktur_parse
 from pegawai.models import Jabatan, Pegawai, PeranPengguna, RiwayatJabatan, UnitKerja
 from pegawai.validators import nip_parse, validate_nip
+from pengaduan.models import LayananSkm, Pengaduan, ResponSkm, RiwayatPengaduan
 
 User = get_user_model()
 MODELS = (UnitKerja, Jabatan, Pegawai, RiwayatJabatan, PeranPengguna, User, LogEntry)
 MODELS += (Kompetensi, LevelKompetensi, IndikatorPerilaku, StandarLevelDefault, StandarKompetensiJabatan)  # issue 3
 MODELS += (PutaranPenilaian, PesertaPenilaian, PenugasanRekan, JawabanRekan, RencanaPengembangan, ProgramPengembangan)
 MODELS += (Periode, Skp, RencanaHasilKerja, Realisasi, LogHarian, EvaluasiPegawai, JawabanRekanKinerja, Keberatan)
+MODELS += (Pengaduan, RiwayatPengaduan, LayananSkm, ResponSkm)  # issue 5
 
 
 def _jumlah() -> dict[str, int]:
@@ -329,3 +331,29 @@ def test_demo_kinerja_skenario_persona(demo):
     assert Skp.objects.filter(atasan=kabid, tahun=tahun + 1, status=Skp.Status.DIAJUKAN).count() == 1
     assert Skp.objects.filter(pegawai=kadis, tahun=tahun + 1, status=Skp.Status.DISETUJUI).exists()
     assert LogHarian.objects.filter(pegawai__atasan=budi.atasan, status="belum").exists()
+
+
+def test_demo_pengaduan_skenario_persona(demo, client):
+    """The complaint officer has a new case to verify, the Kepala Seksi has cases disposed to
+    them, the printed tracking code and key open the completed case, and the surveys give each
+    service an IKM (pengaduan/demo.py)."""
+    import datetime as dt
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from pengaduan.access import pengaduan_scope
+    from pengaduan.demo import DEMO_LACAK
+    from pengaduan.selectors.skm import ikm_layanan
+
+    petugas, kasi = _persona(demo, "petugas"), _persona(demo, "kasi")
+    assert pengaduan_scope(petugas.user).filter(status="baru").exists()
+    assert pengaduan_scope(kasi.user).filter(petugas_tindak=kasi).count() == 3
+    assert Pengaduan.objects.filter(status="selesai", batas_selesai__lt=timezone.now().date()).exists()
+    kode, kunci = DEMO_LACAK
+    resp = client.post(reverse("layanan:lacak"), {"kode": kode, "kunci": kunci}, follow=True)
+    assert resp.status_code == 200 and "Kartu pelajar" in resp.content.decode()
+    hari_ini = timezone.localdate()
+    hasil = ikm_layanan(LayananSkm.objects.values_list("pk", flat=True), dt.date(hari_ini.year, 1, 1), hari_ini)
+    assert len(hasil) == 5 and all(h.responden >= 90 and h.ikm is not None for h in hasil.values())
+    assert len({h.hasil.mutu.kode for h in hasil.values()}) >= 2

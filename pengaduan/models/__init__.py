@@ -3,11 +3,22 @@ the settings, SLA rules per class and the holiday calendar (`pengaturan`), compl
 timeline, evidence and the complainant's identity kept apart (`pengaduan`), and the
 satisfaction survey per service (`skm`)."""
 
-from .pengaduan import BuktiPengaduan, IdentitasPelapor, Pengaduan, Privasi, RiwayatPengaduan, StatusPengaduan
+from .pengaduan import (
+    STATUS_DITOLAK,
+    STATUS_TERBUKA,
+    BuktiPengaduan,
+    IdentitasPelapor,
+    Pengaduan,
+    Privasi,
+    RiwayatPengaduan,
+    StatusPengaduan,
+)
 from .pengaturan import AturanSla, HariLibur, Kelas, Kompleksitas, PengaturanPengaduan
 from .skm import UNSUR_SKM, LayananSkm, ResponSkm
 
 __all__ = [
+    "STATUS_DITOLAK",
+    "STATUS_TERBUKA",
     "UNSUR_SKM",
     "AturanSla",
     "BuktiPengaduan",

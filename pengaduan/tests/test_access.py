@@ -5,8 +5,6 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from pegawai.models import PeranPengguna
-from pegawai.tests.factories import PeranFactory
 from pengaduan.access import (
     access_bukti,
     access_pengaduan,
@@ -19,15 +17,6 @@ from pengaduan.access import (
 from pengaduan.models import BuktiPengaduan, Privasi
 
 from .factories import PengaduanFactory
-
-
-@pytest.fixture
-def petugas_opd_a(opd_a, jabatan_staf, kepala_opd):
-    from pegawai.tests.factories import PegawaiFactory
-
-    p = PegawaiFactory(nama="Petugas Disdik", unit=opd_a, jabatan=jabatan_staf, atasan=kepala_opd)
-    PeranFactory(user=p.user, peran=PeranPengguna.Peran.PETUGAS_PENGADUAN, opd=opd_a)
-    return p
 
 
 def _ids(user):
@@ -122,3 +111,20 @@ def test_bukti_pelapor_anonim_tertutup_bagi_penanggung_jawab(opd_a, petugas_opd_
     with pytest.raises(Http404):
         access_bukti(outsider.user, dari_pelapor.pk)
     assert access_bukti(outsider.user, dari_petugas.pk) == dari_petugas
+
+
+def test_jejak_audit_di_admin_tidak_memperlihatkan_pengaduan_tentang_pembaca(client, opd_a, admin_bkd):
+    from django.urls import reverse
+
+    tentang_admin = PengaduanFactory(opd=opd_a, pegawai_terlapor=admin_bkd, judul="Tentang admin")
+    lain = PengaduanFactory(opd=opd_a, judul="Pengaduan lain")
+    for p in (tentang_admin, lain):
+        LogEntry.objects.log_create(p, action=LogEntry.Action.UPDATE, changes={"status": ["baru", "terverifikasi"]})
+    admin_bkd.user.is_staff = True
+    admin_bkd.user.save(update_fields=["is_staff"])
+    client.force_login(admin_bkd.user)
+    resp = client.get(reverse("admin:auditlog_logentry_changelist"))
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert lain.kode in html
+    assert tentang_admin.kode not in html

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pegawai.demo import DEMO_URL, demo_muat
+from pengaduan.demo import DEMO_LACAK
 
 
 class Command(BaseCommand):
@@ -47,5 +48,10 @@ class Command(BaseCommand):
             "Akun 'Pegawai baru' belum punya kata sandi: masuk dengan NIP dan kode aktivasi di atas,\n"
             "lalu sistem meminta kata sandi baru. Menjalankan demo_data lagi mengembalikan akun demo\n"
             "ke keadaan ini. Pegawai lain belum bisa masuk sampai Admin membuatkan kode aktivasi."
+        )
+        kode, kunci = DEMO_LACAK
+        self.stdout.write(
+            f"Layanan publik (tanpa login): {DEMO_URL}/layanan/ . Pengaduan demo yang selesai dapat\n"
+            f"dilacak, dinilai atau dibuka kembali dengan kode {kode} dan kunci {kunci}."
         )
         self.stdout.write(f"Buka {DEMO_URL}")
